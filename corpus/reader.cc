@@ -1,0 +1,195 @@
+#include "corpus/reader.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "corpus/byte_source.h"
+#include "corpus/utf8.h"
+
+namespace solieu {
+namespace {
+
+bool HasSuffix(const std::string& s, const std::string& suf) {
+  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+
+std::string StripCompression(const std::string& path) {
+  for (const char* ext : {".gz", ".zst"}) {
+    if (HasSuffix(path, ext)) return path.substr(0, path.size() - std::strlen(ext));
+  }
+  return path;
+}
+
+bool IsJsonl(const std::string& path) {
+  std::string p = StripCompression(path);
+  return p == "-" || HasSuffix(p, ".jsonl") || HasSuffix(p, ".ndjson");
+}
+
+// Files a directory walk picks up; a file named on the command line is read
+// whatever its name.
+bool IsReadableInDirectory(const std::string& name) {
+  if (name.empty() || name[0] == '.') return false;
+  std::string p = StripCompression(name);
+  return HasSuffix(p, ".txt") || HasSuffix(p, ".jsonl") || HasSuffix(p, ".ndjson");
+}
+
+size_t LineOf(std::string_view text, size_t offset) {
+  return 1 + std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n');
+}
+
+}  // namespace
+
+
+Status AcceptText(const std::string& source, std::string text, Document* doc) {
+  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
+  size_t at;
+  if (LooksBinary(text, &at)) {
+    return Status::InvalidInput(source + ": binary file (NUL byte at offset " + std::to_string(at) + "), skipped");
+  }
+  size_t bad = FindInvalidUtf8(text);
+  if (bad != std::string_view::npos) {
+    return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bad) + " (line " +
+                                std::to_string(LineOf(text, bad)) + "), skipped");
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::InvalidInput(source + ": empty document, skipped");
+  }
+  doc->text = std::move(text);
+  return Status::Ok();
+}
+
+Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::InvalidInput(where + ": not valid JSON (truncated or broken line), skipped");
+  if (!j.is_object()) return Status::InvalidInput(where + ": a JSONL document must be a JSON object, skipped");
+  auto text = j.find("text");
+  if (text == j.end() || !text->is_string()) {
+    return Status::InvalidInput(where + ": no \"text\" string field, skipped");
+  }
+  *doc = Document{};
+  auto str = [&](const char* key) -> std::string {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<long long>());
+    return "";
+  };
+  SOLIEU_RETURN_IF_ERROR(AcceptText(where, text->get<std::string>(), doc));
+  doc->doc_id = str("id");
+  doc->url = str("url");
+  doc->title = str("title");
+  std::string published = str("published");
+  if (!published.empty()) doc->published = published.substr(0, 10);
+  doc->source = doc->url.empty() ? where : doc->url;
+  return Status::Ok();
+}
+
+struct DocumentReader::State {
+  ReaderOptions options;
+  std::vector<std::string> pending;  // paths still to open, next at back
+  struct Dir { std::string path; std::vector<std::string> entries; size_t next = 0; };
+  std::vector<Dir> dirs;  // the walk's stack: one directory's listing each
+  std::unique_ptr<LineReader> jsonl;
+  std::string jsonl_path;
+  uint64_t bytes = 0;
+
+  // Next file path to read, walking directories; empty at the end.
+  std::string NextPath(Skip* skip, bool* skipped) {
+    while (true) {
+      if (!dirs.empty()) {
+        Dir& d = dirs.back();
+        if (d.next == d.entries.size()) { dirs.pop_back(); continue; }
+        std::string path = d.path + "/" + d.entries[d.next++];
+        struct stat st;
+        if (stat(path.c_str(), &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) { if (!PushDir(path, skip, skipped)) return ""; continue; }
+        if (!IsReadableInDirectory(path.substr(path.rfind('/') + 1))) continue;
+        return path;
+      }
+      if (pending.empty()) return "";
+      std::string path = pending.back();
+      pending.pop_back();
+      struct stat st;
+      if (path != "-" && stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        while (path.size() > 1 && path.back() == '/') path.pop_back();
+        if (!PushDir(path, skip, skipped)) return "";
+        continue;
+      }
+      return path;
+    }
+  }
+
+  bool PushDir(const std::string& path, Skip* skip, bool* skipped) {
+    DIR* d = opendir(path.c_str());
+    if (!d) { skip->message = path + ": cannot open directory: " + std::strerror(errno); *skipped = true; return false; }
+    Dir dir{path, {}, 0};
+    while (dirent* e = readdir(d)) {
+      if (std::strcmp(e->d_name, ".") && std::strcmp(e->d_name, "..")) dir.entries.emplace_back(e->d_name);
+    }
+    closedir(d);
+    std::sort(dir.entries.begin(), dir.entries.end());
+    dirs.push_back(std::move(dir));
+    return true;
+  }
+};
+
+DocumentReader::DocumentReader(std::vector<std::string> paths, ReaderOptions options)
+    : state_(new State) {
+  state_->options = options;
+  state_->pending.assign(paths.rbegin(), paths.rend());
+}
+
+DocumentReader::~DocumentReader() = default;
+
+uint64_t DocumentReader::bytes_read() const { return state_->bytes; }
+
+DocumentReader::Item DocumentReader::Next(Document* doc, Skip* skip) {
+  State& s = *state_;
+  while (true) {
+    if (s.jsonl) {
+      std::string line;
+      size_t lineno;
+      bool too_long;
+      Status st;
+      if (!s.jsonl->Next(&line, &lineno, &too_long, &st)) { s.jsonl.reset(); continue; }
+      std::string where = s.jsonl_path + ":" + std::to_string(lineno);
+      if (!st.ok()) { s.jsonl.reset(); skip->message = st.message() + " (after line " + std::to_string(lineno - 1) + ")"; return Item::kSkip; }
+      s.bytes += line.size() + 1;
+      if (too_long) {
+        skip->message = where + ": line longer than " + std::to_string(s.options.max_line_bytes >> 20) + " MiB, skipped";
+        return Item::kSkip;
+      }
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      Status parsed = ParseJsonlDocument(line, where, doc);
+      if (!parsed.ok()) { skip->message = parsed.message(); return Item::kSkip; }
+      FinishDocumentIdentity(doc);
+      return Item::kDocument;
+    }
+    bool skipped = false;
+    std::string path = s.NextPath(skip, &skipped);
+    if (skipped) return Item::kSkip;
+    if (path.empty()) return Item::kEnd;
+    auto src = OpenByteSource(path);
+    if (!src.ok()) { skip->message = src.status().message() + ", skipped"; return Item::kSkip; }
+    if (IsJsonl(path)) {
+      s.jsonl = std::make_unique<LineReader>(std::move(*src), s.options.max_line_bytes);
+      s.jsonl_path = path == "-" ? "<stdin>" : path;
+      continue;
+    }
+    auto text = ReadAll(src->get(), path, s.options.max_document_bytes);
+    if (!text.ok()) { skip->message = text.status().message(); return Item::kSkip; }
+    s.bytes += text->size();
+    *doc = Document{};
+    Status st = AcceptText(path, std::move(*text), doc);
+    if (!st.ok()) { skip->message = st.message(); return Item::kSkip; }
+    doc->source = path;
+    FinishDocumentIdentity(doc);
+    return Item::kDocument;
+  }
+}
+
+}  // namespace solieu

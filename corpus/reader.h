@@ -1,0 +1,56 @@
+// DocumentReader: turns the paths a user names into Documents, one at a time.
+//
+// Takes files, directories (walked recursively in sorted order, one directory
+// listed at a time, so millions of files need no list in memory), JSONL files
+// (one document a line) and "-" (JSONL on stdin); .gz and .zst are read
+// through. Gives each document, or a Skip naming the file and place of input
+// that cannot be read (invalid UTF-8, a binary or empty file, a broken or
+// huge JSONL line). A skip is not an error of the run: reading goes on.
+#ifndef SOLIEU_CORPUS_READER_H_
+#define SOLIEU_CORPUS_READER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "corpus/document.h"
+#include "corpus/status.h"
+
+namespace solieu {
+
+struct Skip {
+  std::string message;  // "data/a.txt: invalid UTF-8 at byte 1234 (line 5)"
+};
+
+struct ReaderOptions {
+  size_t max_document_bytes = size_t{256} << 20;
+  size_t max_line_bytes = size_t{64} << 20;
+};
+
+class DocumentReader {
+ public:
+  explicit DocumentReader(std::vector<std::string> paths, ReaderOptions options = {});
+  ~DocumentReader();
+
+  enum class Item { kDocument, kSkip, kEnd };
+  // Reads the next document into *doc or the next skip into *skip.
+  Item Next(Document* doc, Skip* skip);
+
+  // Bytes of input consumed so far (decompressed), for progress reports.
+  uint64_t bytes_read() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Checks and fills a document read from `source`: strips a BOM, rejects
+// binary, invalid UTF-8 and empty text with a message naming `source`.
+Status AcceptText(const std::string& source, std::string text, Document* doc);
+
+// Parses one JSONL line into *doc; `where` is "FILE:LINE" for messages.
+Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc);
+
+}  // namespace solieu
+
+#endif  // SOLIEU_CORPUS_READER_H_

@@ -1,0 +1,38 @@
+// AnalyzedDocument: what the analysis stages make of one document, and what
+// the store keeps of it: the document, its normalized text, its sentences
+// and its claims.
+#ifndef SOLIEU_EXTRACTORS_ANALYZED_DOCUMENT_H_
+#define SOLIEU_EXTRACTORS_ANALYZED_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corpus/document.h"
+#include "extractors/claim.h"
+
+namespace solieu {
+
+struct SentenceRecord {
+  uint32_t norm_begin, norm_end;  // bytes in the normalized text
+  uint32_t begin, end;            // bytes in the stored (original) text
+};
+
+struct AnalyzedDocument {
+  Document doc;
+  std::string normalized;
+  std::vector<SentenceRecord> sentences;
+  std::vector<Claim> claims;  // in order of position; spans filled
+
+  std::string_view SentenceText(int i) const {
+    const SentenceRecord& s = sentences[i];
+    return std::string_view(normalized).substr(s.norm_begin, s.norm_end - s.norm_begin);
+  }
+  std::string ClaimId(const Claim& c) const {
+    return doc.doc_id + ":" + std::to_string(c.span_begin) + "-" + std::to_string(c.span_end);
+  }
+};
+
+}  // namespace solieu
+
+#endif  // SOLIEU_EXTRACTORS_ANALYZED_DOCUMENT_H_

@@ -1,0 +1,418 @@
+#include "extractors/claim_extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "extractors/number_parser.h"
+#include "extractors/text_scan.h"
+
+namespace solieu {
+namespace {
+
+// A number as found, before it is known to be a claim or a comparison.
+struct Candidate {
+  Claim claim;
+  bool is_comparison = false;
+  Comparison comparison;     // when is_comparison, or carried by a percent claim
+  bool carries_comparison = false;
+  size_t verb_begin = 0;     // start of the comparison verb, if any
+  size_t unit_begin = 0;     // where the unit or counted noun starts
+};
+
+// Sentence-level punctuation that ends a clause for attachment and metrics.
+bool IsClauseBreak(char c) { return c == ';' || c == ':' || c == '(' || c == ')'; }
+
+size_t ClauseStart(std::string_view s, size_t pos) {
+  while (pos > 0 && !IsClauseBreak(s[pos - 1])) --pos;
+  return pos;
+}
+
+size_t SegmentStart(std::string_view s, size_t pos) {
+  while (pos > 0 && !IsClauseBreak(s[pos - 1]) && s[pos - 1] != ',') --pos;
+  return pos;
+}
+
+bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
+  for (auto& r : ranges) {
+    if (pos >= r.first && pos < r.second) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+struct ClaimExtractor::Impl {
+  std::shared_ptr<const Lexicon> lex;
+  RE2 number{R"((\d+(?:[.,]\d+)*)(?:/(\d+(?:[.,]\d+)*))?)"};
+
+  std::vector<std::pair<size_t, size_t>> NonClaimRanges(std::string_view s) const {
+    std::vector<std::pair<size_t, size_t>> out;
+    for (const PatternRule& rule : lex->non_claims) {
+      re2::StringPiece m;
+      size_t pos = 0;
+      while (pos <= s.size() &&
+             rule.pattern->Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, &m, 1)) {
+        size_t b = m.data() - s.data();
+        size_t e = b + m.size();
+        // A match must start at a word boundary ("năm 2015", not "tăng năm").
+        if (!IsWordCharBefore(s, b) || !IsWordCharAt(s, b)) out.push_back({b, e});
+        pos = e > b ? e : b + 1;
+      }
+    }
+    return out;
+  }
+
+  // Reads scale words, unit, rate suffix after the number ending at `p`.
+  // Returns false when what follows makes it no figure (a duration).
+  bool ReadUnit(std::string_view s, std::string_view lower, size_t p, Candidate* c) const {
+    Claim& cl = c->claim;
+    double scale = 1;
+    std::string scale_words;
+    size_t end = p;
+    while (true) {
+      size_t q = SkipSpaces(s, end);
+      if (q - end != 1) break;  // a scale word stands one space after the number
+      const auto* m = lex->scale_words.MatchAt(lower, q);
+      if (!m) break;
+      scale *= m->value;
+      scale_words += (scale_words.empty() ? "" : " ") + m->phrase;
+      end = q + m->phrase.size();
+    }
+    size_t q = SkipSpaces(s, end);
+    const PhraseTable<UnitInfo>::Entry* unit = nullptr;
+    if (q - end <= 1) {
+      unit = lex->units.MatchAt(s, q);
+      if (!unit) unit = lex->units.MatchAt(lower, q);
+      // "%" sticks to the number; other units need a space unless they start with a letter.
+      if (unit && q == end && unit->value.dimension != "percent" && !IsWordCharAt(s, q)) unit = nullptr;
+    }
+    std::string unit_text = scale_words;
+    if (unit) {
+      if (unit->value.dimension == "time" && scale_words.empty()) return false;
+      unit_text += (unit_text.empty() ? "" : " ") + unit->value.canonical;
+      c->unit_begin = q;
+      cl.dimension = unit->value.dimension;
+      cl.si_unit = unit->value.si_unit;
+      cl.si_value = cl.value * scale * unit->value.si_factor;
+      end = q + unit->phrase.size();
+      // Rates: "triệu đồng/người/năm", "tấn/năm", "%/năm".
+      while (end < s.size() && s[end] == '/') {
+        const auto* d = lex->rate_denominators.MatchAt(lower, end + 1);
+        if (!d) break;
+        unit_text += "/" + d->phrase;
+        cl.si_unit += "/" + d->phrase;
+        cl.dimension = "rate";
+        end += 1 + d->phrase.size();
+      }
+    } else if (!scale_words.empty()) {
+      cl.dimension = "count";
+      cl.si_unit = "";
+      cl.si_value = cl.value * scale;
+    } else {
+      cl.dimension = "";
+    }
+    cl.unit = unit_text;
+    cl.end = static_cast<uint32_t>(end);
+    return true;
+  }
+
+  // The counted noun after a bare number: up to two words that are neither
+  // function words nor capitalised ("379 lao động", "17 thửa đất").
+  std::string CountedNoun(std::string_view s, std::string_view lower, size_t p, size_t* end) const {
+    size_t q = SkipSpaces(s, p);
+    if (q == p || q >= s.size()) return "";
+    std::string noun;
+    for (int words = 0; words < 2; ++words) {
+      if (!IsWordCharAt(s, q) || IsUpperAt(s, q) || (s[q] >= '0' && s[q] <= '9')) break;
+      if (lex->stops.MatchAt(lower, q)) break;
+      size_t w = q;
+      while (w < s.size() && IsWordCharAt(s, w)) {
+        w += (static_cast<unsigned char>(s[w]) < 0x80) ? 1 : (static_cast<unsigned char>(s[w]) < 0xE0 ? 2 : (static_cast<unsigned char>(s[w]) < 0xF0 ? 3 : 4));
+      }
+      noun += (noun.empty() ? "" : " ") + std::string(s.substr(q, w - q));
+      *end = w;
+      if (w >= s.size() || s[w] != ' ') break;
+      q = w + 1;
+    }
+    return noun;
+  }
+
+  // Strips framing words from both ends of a metric phrase.
+  std::string CleanMetric(std::string_view lower_phrase) const {
+    std::string_view m = TrimPunct(lower_phrase, " ,;:.-\"'");
+    bool changed = true;
+    while (changed && !m.empty()) {
+      changed = false;
+      for (auto* table : {&lex->verbs, &lex->tails}) {
+        if (const auto* e = table->MatchEndingAt(m, m.size())) {
+          if (e->phrase.size() < m.size() && !IsWordCharBefore(m, m.size() - e->phrase.size())) {
+            m = TrimPunct(m.substr(0, m.size() - e->phrase.size()), " ,;:.-\"'");
+            changed = true;
+          } else if (e->phrase.size() == m.size()) {
+            m = {};
+            changed = true;
+          }
+        }
+      }
+      if (const auto* q = lex->qualifiers_before.MatchEndingAt(m, m.size())) {
+        m = TrimPunct(m.substr(0, m.size() - q->phrase.size()), " ,;:.-\"'");
+        changed = true;
+      }
+      if (const auto* md = lex->modality.MatchEndingAt(m, m.size())) {
+        m = TrimPunct(m.substr(0, m.size() - md->phrase.size()), " ,;:.-\"'");
+        changed = true;
+      }
+      if (const auto* l = lex->leads.MatchAt(m, 0)) {
+        m = TrimPunct(m.substr(l->phrase.size()), " ,;:.-\"'");
+        changed = true;
+      }
+    }
+    // A trailing period expression is the period, not the metric ("... có hạt năm 2023").
+    std::string out(m);
+    for (const PatternRule& p : lex->periods) {
+      re2::StringPiece match;
+      if (p.pattern->Match(out, 0, out.size(), RE2::UNANCHORED, &match, 1) &&
+          match.data() + match.size() == out.data() + out.size()) {
+        out = std::string(TrimPunct(out.substr(0, match.data() - out.data()), " ,;:.-\"'"));
+        break;
+      }
+    }
+    return out;
+  }
+
+  // A heading run in capitals ("MỘT SỐ CHỈ TIÊU ĐẠT VÀ VƯỢT KẾ HOẠCH Tổng mức …")
+  // is not part of the subject: start after its last word. Acronyms (HTX,
+  // UBND) are single words, so a run needs three.
+  size_t AfterHeading(std::string_view s, size_t from, size_t to) const {
+    size_t pos = from, run = 0, after = from;
+    while (pos < to) {
+      pos = SkipSpaces(s, pos);
+      size_t w = pos;
+      bool all_upper = true, letters = false;
+      while (w < to && s[w] != ' ') {
+        if (IsWordCharAt(s, w)) { letters = true; if (!IsUpperAt(s, w)) all_upper = false; }
+        ++w;
+        while (w < to && (static_cast<unsigned char>(s[w]) & 0xC0) == 0x80) ++w;
+      }
+      if (letters && all_upper) { if (++run >= 3) after = w; }
+      else run = 0;
+      pos = w;
+    }
+    return after;
+  }
+
+  std::string Metric(std::string_view s, std::string_view lower, const Candidate& c, size_t before) const {
+    // The subject phrase: the comma segment before the figure, else the one before that.
+    size_t seg = AfterHeading(s, SegmentStart(s, before), before);
+    std::string subject = CleanMetric(lower.substr(seg, before - seg));
+    if (subject.empty() && seg > 0 && s[seg - 1] == ',') {
+      size_t prev = SegmentStart(s, seg - 1);
+      subject = CleanMetric(lower.substr(prev, seg - 1 - prev));
+    }
+    const Claim& cl = c.claim;
+    // "85% tổ chức cơ sở đảng": a share of the noun that follows it.
+    bool share_of_noun = cl.dimension == "percent" && !c.is_comparison && cl.end < s.size() &&
+                         s[cl.end] == ' ' && IsWordCharAt(s, cl.end + 1) && !IsUpperAt(s, cl.end + 1) &&
+                         !lex->stops.MatchAt(lower, cl.end + 1) && !lex->verbs.MatchAt(lower, cl.end + 1);
+    bool counted = cl.dimension == "count" || share_of_noun || (cl.dimension == "percent" && subject.empty());
+    if (!counted) return subject;
+    // Counts: the counted noun's phrase, up to punctuation or a function word.
+    size_t p = cl.dimension == "count" && c.unit_begin ? c.unit_begin : SkipSpaces(s, cl.end);
+    size_t q = p;
+    int words = 0;
+    while (q < s.size() && words < 8) {
+      if (s[q] == ',' || s[q] == ';' || s[q] == '.' || s[q] == '(' || s[q] == ')' || s[q] == ':') break;
+      if (q > p && lex->stops.MatchAt(lower, q)) break;
+      size_t w = q;
+      while (w < s.size() && s[w] != ' ' && s[w] != ',' && s[w] != ';' && s[w] != '.' && s[w] != ')' && s[w] != ':') ++w;
+      ++words;
+      q = SkipSpaces(s, w);
+      if (w < s.size() && s[w] != ' ') { q = w; break; }
+    }
+    std::string noun(TrimPunct(lower.substr(p, q - p)));
+    return noun.empty() ? subject : noun;
+  }
+
+  std::string Modality(std::string_view lower, size_t before) const {
+    size_t start = ClauseStart(lower, before);
+    // Nearest cue wins: scan backwards for the first phrase that ends at a word end.
+    for (size_t pos = before; pos > start; --pos) {
+      if (IsWordCharAt(lower, pos) && IsWordCharBefore(lower, pos)) continue;
+      if (const auto* m = lex->modality.MatchEndingAt(lower, pos)) {
+        if (pos - m->phrase.size() >= start) return m->value;
+      }
+    }
+    return "actual";
+  }
+};
+
+ClaimExtractor::ClaimExtractor(std::shared_ptr<const Lexicon> lexicon) : impl_(new Impl) {
+  impl_->lex = std::move(lexicon);
+}
+
+ClaimExtractor::~ClaimExtractor() = default;
+
+std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
+  const Impl& im = *impl_;
+  const Lexicon& lex = *im.lex;
+  std::string lower_s = LowerSameLength(s);
+  std::string_view lower = lower_s;
+  auto excluded = im.NonClaimRanges(s);
+
+  std::vector<Candidate> cands;
+  re2::StringPiece groups[3];
+  size_t pos = 0;
+  size_t first_word_end = 0;
+  while (first_word_end < s.size() && IsWordCharAt(s, first_word_end)) ++first_word_end;
+  while (pos < s.size() &&
+         im.number.Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, groups, 3)) {
+    size_t b = groups[0].data() - s.data();
+    size_t e = b + groups[0].size();
+    pos = e;
+    // Part of a word or code: "H5N1", "Covid-19", "m2".
+    if (IsWordCharBefore(s, b)) continue;
+    if (b >= 2 && s[b - 1] == '-' && IsWordCharBefore(s, b - 1)) continue;
+    if (InRanges(excluded, b)) continue;
+
+    Candidate c;
+    Claim& cl = c.claim;
+    cl.begin = static_cast<uint32_t>(b);
+    cl.number = std::string(groups[0].data(), groups[0].size());
+    auto num = ParseVietnameseNumber(std::string_view(groups[1].data(), groups[1].size()));
+    if (!num) continue;
+    cl.value = num->value;
+    cl.flags = num->flags;
+    if (groups[2].data()) {
+      auto den = ParseVietnameseNumber(std::string_view(groups[2].data(), groups[2].size()));
+      if (!den) continue;
+      cl.denominator = den->value;
+    }
+    size_t p = e;
+    // "575, tỷ đồng": a number broken by a stray comma before its scale word.
+    if (p + 1 < s.size() && s[p] == ',' && s[p + 1] == ' ' &&
+        (lex.scale_words.MatchAt(lower, p + 2))) {
+      cl.number += ",";
+      cl.flags.push_back("broken_number");
+      ++p;
+    }
+    if (!im.ReadUnit(s, lower, p, &c)) continue;
+    if (cl.dimension.empty()) {
+      // A bare number: a name ("Đức Xuân 4"), a year, or a count of the noun that follows.
+      size_t prev = PreviousWordStart(s, b);
+      bool after_name = prev < b && IsUpperAt(s, prev) && prev > 0;
+      bool year_like = cl.number.size() == 4 && cl.value >= 1900 && cl.value <= 2100 && !cl.denominator;
+      if (after_name || year_like) continue;
+      size_t noun_end = cl.end;
+      std::string noun = im.CountedNoun(s, lower, cl.end, &noun_end);
+      if (noun.empty()) {
+        cl.dimension = "other";
+        cl.si_value = cl.value;
+      } else {
+        cl.unit = noun;
+        cl.dimension = "count";
+        cl.si_unit = noun;
+        cl.si_value = cl.value;
+        c.unit_begin = SkipSpaces(s, cl.end);
+        cl.end = static_cast<uint32_t>(noun_end);
+      }
+    }
+    // Qualifiers: "khoảng 2.400", "hơn 13 tỷ", "từ 3 … trở lên".
+    size_t before = b;
+    while (before > 0 && s[before - 1] == ' ') --before;
+    if (const auto* q = lex.qualifiers_before.MatchEndingAt(lower, before)) {
+      cl.qualifier = q->value;
+      before -= q->phrase.size();
+      while (before > 0 && s[before - 1] == ' ') --before;
+    }
+    if (const auto* q = lex.qualifiers_after.MatchAt(lower, SkipSpaces(s, cl.end))) cl.qualifier = q->value;
+
+    // "100,002%": three decimals are plain in a percentage.
+    if (cl.dimension == "percent") std::erase(cl.flags, std::string("comma_ambiguous"));
+    // Is a percentage a comparison?
+    if (cl.unit == "%") {
+      const auto* verb = lex.comparison_verbs.MatchEndingAt(lower, before);
+      size_t q = SkipSpaces(s, cl.end);
+      constexpr std::string_view kSoVoi = "so với";
+      bool so_voi = lower.compare(q, kSoVoi.size(), kSoVoi) == 0;
+      if (so_voi) q = SkipSpaces(s, q + kSoVoi.size());
+      const auto* base = lex.baselines.MatchAt(lower, q);
+      Comparison& cmp = c.comparison;
+      cmp.begin = cl.begin;
+      cmp.end = cl.end;
+      cmp.percent = cl.value;
+      cmp.flags = cl.flags;
+      if (base || so_voi) {
+        size_t be = q;
+        int words = 0;
+        while (be < s.size() && words < 8) {
+          char ch = s[be];
+          if (ch == ',' || ch == ';' || ch == '.' || ch == '(' || ch == ')' || ch == ':') break;
+          if (ch == ' ') {
+            ++words;
+            size_t nx = be + 1;
+            if (lower.compare(nx, 3, "và") == 0 || lower.compare(nx, 5, "tăng") == 0 ||
+                lower.compare(nx, 6, "giảm") == 0 || lower.compare(nx, 5, "bằng") == 0 ||
+                lower.compare(nx, 5, "đạt") == 0) break;
+          }
+          ++be;
+        }
+        std::string phrase(TrimPunct(s.substr(q, be - q), " ,;:.-\"'"));
+        if (!phrase.empty()) {
+          cmp.baseline = phrase;
+          cmp.baseline_kind = base ? base->value : "other";
+        }
+      }
+      bool is_cmp = false;
+      if (verb) {
+        c.verb_begin = before - verb->phrase.size();
+        cmp.kind = verb->value.kind;
+        if (!verb->value.direction.empty()) cmp.direction = verb->value.direction;
+        size_t seg = SegmentStart(s, c.verb_begin);
+        std::string subject = im.CleanMetric(lower.substr(seg, c.verb_begin - seg));
+        if (cmp.kind == "change") is_cmp = so_voi || base;
+        else if (verb->phrase == "đạt") is_cmp = subject.empty();
+        else is_cmp = true;  // bằng, đạt bằng
+      }
+      if (is_cmp) {
+        c.is_comparison = true;
+      } else if (cmp.baseline) {
+        if (cmp.kind.empty()) cmp.kind = "share_of_baseline";
+        c.carries_comparison = true;
+      }
+    }
+    cl.modality = im.Modality(lower, before);
+    cl.metric = im.Metric(s, lower, c, c.verb_begin && c.claim.unit == "%" ? std::min(before, c.verb_begin) : before);
+    cands.push_back(std::move(c));
+  }
+
+  // Attach each comparison to the nearest claim before it in its clause.
+  std::vector<Claim> out;
+  std::vector<int> index_of(cands.size(), -1);
+  for (size_t i = 0; i < cands.size(); ++i) {
+    Candidate& c = cands[i];
+    if (c.is_comparison) {
+      int target = -1;
+      size_t clause = ClauseStart(s, c.claim.begin);
+      for (size_t j = i; j-- > 0;) {
+        if (cands[j].claim.begin < clause) break;
+        if (index_of[j] >= 0) { target = index_of[j]; break; }
+      }
+      if (target >= 0) {
+        out[target].comparisons.push_back(c.comparison);
+        continue;
+      }
+      c.carries_comparison = true;  // no claim to attach to: a percent claim carrying it
+    }
+    if (c.carries_comparison) {
+      if (c.comparison.kind.empty()) c.comparison.kind = "share_of_baseline";
+      c.claim.comparisons.push_back(c.comparison);
+    }
+    index_of[i] = static_cast<int>(out.size());
+    out.push_back(std::move(c.claim));
+  }
+  return out;
+}
+
+}  // namespace solieu

@@ -1,0 +1,164 @@
+#include "extractors/claim_resolver.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "normalizers/folding.h"
+
+namespace solieu {
+namespace {
+
+std::string IsoDate(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+int LastDay(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+int Roman(const std::string& r) {
+  static const std::map<std::string, int> kRoman = {{"I", 1}, {"II", 2}, {"III", 3}, {"IV", 4}};
+  auto it = kRoman.find(r);
+  return it == kRoman.end() ? 0 : it->second;
+}
+
+}  // namespace
+
+ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(std::move(lexicon)) {
+  std::string alternation;
+  for (const auto& e : lex_->gazetteer.entries()) {  // longest first: leftmost-first picks it
+    alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(e.phrase);
+    alias_to_entity_.emplace(e.phrase, e.value.canonical);
+  }
+  entity_re_ = std::make_unique<RE2>("(" + alternation + ")");
+}
+
+ClaimResolver::~ClaimResolver() = default;
+
+std::vector<ClaimResolver::Mention> ClaimResolver::Entities(std::string_view text) const {
+  std::vector<Mention> out;
+  re2::StringPiece input(text.data(), text.size()), m;
+  size_t pos = 0;
+  while (pos < text.size() && entity_re_->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t b = m.data() - text.data(), e = b + m.size();
+    auto it = alias_to_entity_.find(std::string(m.data(), m.size()));
+    if (it != alias_to_entity_.end()) out.push_back({b, e, it->second});
+    pos = e;
+  }
+  return out;
+}
+
+std::optional<Period> ClaimResolver::ParsePeriod(std::string_view expr) const {
+  for (const PatternRule& rule : lex_->periods) {
+    std::string a, b;
+    re2::StringPiece whole;
+    if (!RE2::PartialMatch(re2::StringPiece(expr.data(), expr.size()), *rule.pattern, &a, &b)) continue;
+    Period p;
+    p.label = std::string(expr);
+    if (rule.kind == "year") {
+      int y = std::stoi(a);
+      p.from = IsoDate(y, 1, 1); p.to = IsoDate(y, 12, 31);
+    } else if (rule.kind == "months_of_year") {
+      int m = std::stoi(a), y = std::stoi(b);
+      if (m < 1 || m > 12) return std::nullopt;
+      p.from = IsoDate(y, 1, 1); p.to = IsoDate(y, m, LastDay(y, m));
+    } else if (rule.kind == "quarter") {
+      int q = Roman(a), y = std::stoi(b);
+      if (q == 0) return std::nullopt;
+      p.from = IsoDate(y, 3 * q - 2, 1); p.to = IsoDate(y, 3 * q, LastDay(y, 3 * q));
+    } else if (rule.kind == "term") {
+      p.from = IsoDate(std::stoi(a), 1, 1); p.to = IsoDate(std::stoi(b), 12, 31);
+    } else if (rule.kind == "school_year") {
+      p.from = IsoDate(std::stoi(a), 9, 1); p.to = IsoDate(std::stoi(b), 8, 31);
+    } else {
+      continue;
+    }
+    return p;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::pair<ClaimResolver::Mention, Period>> ClaimResolver::Periods(std::string_view s) const {
+  std::vector<std::pair<Mention, Period>> out;
+  for (const PatternRule& rule : lex_->periods) {
+    re2::StringPiece input(s.data(), s.size()), m;
+    size_t pos = 0;
+    while (pos < s.size() && rule.pattern->Match(input, pos, s.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t b = m.data() - s.data(), e = b + m.size();
+      pos = e;
+      bool overlaps = false;
+      for (auto& [mention, _] : out) overlaps |= b < mention.end && e > mention.begin;
+      if (overlaps) continue;
+      // "so với năm 2015" names a baseline, not the figure's period.
+      std::string_view before = s.substr(0, b);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      if (before.size() >= 7 && before.substr(before.size() - 7) == "so với") continue;
+      if (auto p = ParsePeriod(s.substr(b, e - b))) out.push_back({{b, e, p->label}, *p});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.first.begin < y.first.begin; });
+  return out;
+}
+
+std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view metric) const {
+  if (metric.empty()) return std::nullopt;
+  std::string folded = Fold(metric);
+  for (const auto& e : lex_->indicators.entries()) {
+    size_t at = folded.find(e.phrase);
+    if (at == std::string::npos) continue;
+    bool starts_word = at == 0 || folded[at - 1] == ' ';
+    size_t end = at + e.phrase.size();
+    bool ends_word = end == folded.size() || folded[end] == ' ' || folded[end] == ',';
+    if (starts_word && ends_word) return e.value.key;
+  }
+  return std::nullopt;
+}
+
+void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpan>& sentences,
+                            std::vector<Claim>* claims) const {
+  if (claims->empty()) return;
+  std::vector<Mention> entities = Entities(text);
+  // The document's main entity: named most often, first named on a tie.
+  std::map<std::string, int> counts;
+  for (auto& m : entities) ++counts[m.value];
+  std::optional<std::string> main_entity;
+  int best = 0;
+  for (auto& m : entities) {
+    if (counts[m.value] > best) { best = counts[m.value]; main_entity = m.value; }
+  }
+  int period_sentence = -1;
+  std::vector<std::pair<Mention, Period>> periods;
+  for (Claim& c : *claims) {
+    const SentenceSpan& sp = sentences[c.sentence];
+    // Entity: nearest mention before the figure in its sentence, else any in it.
+    std::optional<std::string> entity;
+    for (auto& m : entities) {
+      if (m.begin < sp.begin || m.end > sp.end) continue;
+      if (m.begin < c.begin || !entity) entity = m.value;
+      if (m.begin >= c.begin) break;
+    }
+    c.entity = entity ? entity : main_entity;
+    if (period_sentence != c.sentence) {
+      periods = Periods(text.substr(sp.begin, sp.end - sp.begin));
+      period_sentence = c.sentence;
+    }
+    std::optional<Period> period;
+    for (auto& [m, p] : periods) {
+      size_t b = sp.begin + m.begin;
+      if (b < c.begin) period = p;
+      else if (!period) { period = p; break; }
+      else break;
+    }
+    c.period = period;
+    c.indicator = IndicatorFor(c.metric);
+  }
+}
+
+}  // namespace solieu

@@ -1,0 +1,56 @@
+// ClaimResolver: gives each claim of a document its entity, period and
+// indicator, from the gazetteer, the period patterns and the indicator
+// lexicon (extractors/data). Thread-safe.
+//
+// Entity: the administrative unit its sentence names (nearest before the
+// figure), else the document's main entity (the one it names most). Period:
+// the period expression nearest before the figure in its sentence, else the
+// first after it (not a comparison's baseline "so với năm 2015"). Indicator:
+// the longest indicator alias that the folded metric contains.
+#ifndef SOLIEU_EXTRACTORS_CLAIM_RESOLVER_H_
+#define SOLIEU_EXTRACTORS_CLAIM_RESOLVER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extractors/claim.h"
+#include "extractors/lexicon.h"
+#include "normalizers/sentence_splitter.h"
+
+namespace re2 { class RE2; }
+
+namespace solieu {
+
+class ClaimResolver {
+ public:
+  explicit ClaimResolver(std::shared_ptr<const Lexicon> lexicon);
+  ~ClaimResolver();
+
+  // `text` is the normalized document text; claims carry offsets into it and
+  // their sentence index into `sentences`.
+  void Resolve(std::string_view text, const std::vector<SentenceSpan>& sentences,
+               std::vector<Claim>* claims) const;
+
+  // The period an expression such as "8 tháng năm 2023" names, if any.
+  std::optional<Period> ParsePeriod(std::string_view expression) const;
+
+  // The indicator key for a metric phrase, if the lexicon knows it.
+  std::optional<std::string> IndicatorFor(std::string_view metric) const;
+
+ private:
+  struct Mention { size_t begin, end; std::string value; };
+  std::vector<Mention> Entities(std::string_view text) const;
+  std::vector<std::pair<Mention, Period>> Periods(std::string_view sentence) const;
+
+  std::shared_ptr<const Lexicon> lex_;
+  std::unique_ptr<re2::RE2> entity_re_;
+  std::unordered_map<std::string, std::string> alias_to_entity_;
+};
+
+}  // namespace solieu
+
+#endif  // SOLIEU_EXTRACTORS_CLAIM_RESOLVER_H_

@@ -1,0 +1,165 @@
+#include "extractors/lexicon.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "corpus/rules.h"
+#include "extractors/text_scan.h"
+#include "normalizers/folding.h"
+
+namespace solieu {
+
+template <typename V>
+void PhraseTable<V>::Add(std::string phrase, V value) {
+  entries_.push_back({std::move(phrase), std::move(value)});
+}
+
+template <typename V>
+void PhraseTable<V>::Sort() {
+  std::stable_sort(entries_.begin(), entries_.end(),
+                   [](const Entry& a, const Entry& b) { return a.phrase.size() > b.phrase.size(); });
+}
+
+template <typename V>
+const typename PhraseTable<V>::Entry* PhraseTable<V>::MatchAt(std::string_view text, size_t pos) const {
+  for (const Entry& e : entries_) {
+    if (text.compare(pos, e.phrase.size(), e.phrase) != 0) continue;
+    size_t end = pos + e.phrase.size();
+    bool last_is_word = IsWordCharBefore(text, end);
+    if (last_is_word && IsWordCharAt(text, end)) continue;
+    return &e;
+  }
+  return nullptr;
+}
+
+template <typename V>
+const typename PhraseTable<V>::Entry* PhraseTable<V>::MatchEndingAt(std::string_view text, size_t pos) const {
+  for (const Entry& e : entries_) {
+    if (e.phrase.size() > pos) continue;
+    size_t start = pos - e.phrase.size();
+    if (text.compare(start, e.phrase.size(), e.phrase) != 0) continue;
+    if (IsWordCharAt(text, start) && IsWordCharBefore(text, start)) continue;
+    return &e;
+  }
+  return nullptr;
+}
+
+template class PhraseTable<double>;
+template class PhraseTable<int>;
+template class PhraseTable<std::string>;
+template class PhraseTable<UnitInfo>;
+template class PhraseTable<ComparisonVerb>;
+template class PhraseTable<IndicatorInfo>;
+template class PhraseTable<GazetteerEntry>;
+
+namespace {
+
+StatusOr<std::vector<TsvRow>> Rows(const char* name, size_t min_fields) {
+  return ReadTsvRules(std::string("extractors/data/") + name, min_fields);
+}
+
+#define LOAD_ROWS(var, name, n)        \
+  auto var = Rows(name, n);            \
+  if (!var.ok()) return var.status();
+
+// Compiles pattern rows ("kind, pattern, example") and checks each against its example.
+Status LoadPatterns(const std::vector<TsvRow>& rows, std::vector<PatternRule>* out) {
+  for (const TsvRow& row : rows) {
+    auto re = std::make_shared<re2::RE2>(row.fields[1]);
+    if (!re->ok()) return Status::Corrupt(row.where + ": bad pattern: " + re->error());
+    if (row.fields.size() > 2 && !re2::RE2::PartialMatch(row.fields[2], *re)) {
+      return Status::Corrupt(row.where + ": pattern does not match its example '" + row.fields[2] + "'");
+    }
+    out->push_back({row.fields[0], std::move(re)});
+  }
+  return Status::Ok();
+}
+
+std::vector<std::string> SplitBar(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t bar = s.find('|', start);
+    out.push_back(s.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
+  auto lex = std::make_shared<Lexicon>();
+
+  LOAD_ROWS(scale, "scale_words.tsv", 2);
+  for (auto& r : *scale) lex->scale_words.Add(r.fields[0], std::strtod(r.fields[1].c_str(), nullptr));
+
+  LOAD_ROWS(units, "units.tsv", 5);
+  for (auto& r : *units) {
+    lex->units.Add(r.fields[0], UnitInfo{r.fields[1], r.fields[2], r.fields[4], std::strtod(r.fields[3].c_str(), nullptr)});
+  }
+  LOAD_ROWS(rates, "rate_denominators.tsv", 1);
+  for (auto& r : *rates) lex->rate_denominators.Add(r.fields[0], 0);
+
+  LOAD_ROWS(quals, "qualifiers.tsv", 3);
+  for (auto& r : *quals) {
+    if (r.fields[1] == "before") lex->qualifiers_before.Add(r.fields[0], r.fields[2]);
+    else if (r.fields[1] == "after") lex->qualifiers_after.Add(r.fields[0], r.fields[2]);
+    else return Status::Corrupt(r.where + ": position must be before or after");
+  }
+  LOAD_ROWS(modality, "modality.tsv", 2);
+  for (auto& r : *modality) lex->modality.Add(r.fields[0], r.fields[1]);
+
+  LOAD_ROWS(comparisons, "comparisons.tsv", 3);
+  for (auto& r : *comparisons) {
+    if (r.fields[0] == "verb") {
+      lex->comparison_verbs.Add(r.fields[1], ComparisonVerb{r.fields[2], r.fields.size() > 3 ? r.fields[3] : ""});
+    } else if (r.fields[0] == "baseline") {
+      lex->baselines.Add(Lower(r.fields[1]), r.fields[2]);
+    } else {
+      return Status::Corrupt(r.where + ": row must be verb or baseline");
+    }
+  }
+  LOAD_ROWS(preds, "predicates.tsv", 2);
+  for (auto& r : *preds) {
+    const std::string& role = r.fields[1];
+    if (role == "verb") lex->verbs.Add(r.fields[0], 0);
+    else if (role == "lead") lex->leads.Add(r.fields[0], 0);
+    else if (role == "stop") lex->stops.Add(r.fields[0], 0);
+    else if (role == "tail") lex->tails.Add(r.fields[0], 0);
+    else return Status::Corrupt(r.where + ": role must be verb, lead, stop or tail");
+  }
+  LOAD_ROWS(non_claims, "non_claims.tsv", 3);
+  SOLIEU_RETURN_IF_ERROR(LoadPatterns(*non_claims, &lex->non_claims));
+  LOAD_ROWS(periods, "periods.tsv", 3);
+  SOLIEU_RETURN_IF_ERROR(LoadPatterns(*periods, &lex->periods));
+
+  LOAD_ROWS(indicators, "indicators.tsv", 3);
+  for (auto& r : *indicators) {
+    for (const std::string& alias : SplitBar(r.fields[2])) {
+      lex->indicators.Add(Fold(alias), IndicatorInfo{r.fields[0], r.fields[1]});
+    }
+  }
+  LOAD_ROWS(gazetteer, "gazetteer.tsv", 3);
+  for (auto& r : *gazetteer) {
+    GazetteerEntry e{r.fields[0], r.fields[1], r.fields.size() > 3 ? r.fields[3] : ""};
+    for (const std::string& alias : SplitBar(r.fields[2])) lex->gazetteer.Add(alias, e);
+  }
+
+  for (auto* t : {&lex->verbs, &lex->leads, &lex->stops, &lex->tails, &lex->rate_denominators}) t->Sort();
+  lex->scale_words.Sort();
+  lex->units.Sort();
+  lex->qualifiers_before.Sort();
+  lex->qualifiers_after.Sort();
+  lex->modality.Sort();
+  lex->comparison_verbs.Sort();
+  lex->baselines.Sort();
+  lex->indicators.Sort();
+  lex->gazetteer.Sort();
+  return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+}  // namespace solieu

@@ -1,0 +1,72 @@
+// Lexicon: the extractor's word lists and pattern tables, loaded once from
+// extractors/data/*.tsv. Read-only after Load, so threads share one.
+#ifndef SOLIEU_EXTRACTORS_LEXICON_H_
+#define SOLIEU_EXTRACTORS_LEXICON_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/status.h"
+
+namespace re2 { class RE2; }
+
+namespace solieu {
+
+// A list of phrases with values, matched at word boundaries, longest first.
+// Phrases are stored lower case; match against lower-cased text.
+template <typename V>
+class PhraseTable {
+ public:
+  struct Entry { std::string phrase; V value; };
+  void Add(std::string phrase, V value);
+  void Sort();  // longest phrase first; call after the last Add
+  // The longest entry that starts at `pos` and ends at a word boundary.
+  const Entry* MatchAt(std::string_view text, size_t pos) const;
+  // The longest entry that ends at `pos` and starts at a word boundary.
+  const Entry* MatchEndingAt(std::string_view text, size_t pos) const;
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+struct UnitInfo {
+  std::string dimension, si_unit, canonical;
+  double si_factor = 1;
+};
+
+struct ComparisonVerb { std::string kind, direction; };
+
+struct PatternRule {
+  std::string kind;
+  std::shared_ptr<re2::RE2> pattern;
+};
+
+struct IndicatorInfo { std::string key, dimension; };
+
+struct GazetteerEntry { std::string canonical, type, parent; };
+
+struct Lexicon {
+  PhraseTable<double> scale_words;
+  PhraseTable<UnitInfo> units;            // matched case-sensitively ("HTX", "USD")
+  PhraseTable<int> rate_denominators;
+  PhraseTable<std::string> qualifiers_before, qualifiers_after;
+  PhraseTable<std::string> modality;
+  PhraseTable<ComparisonVerb> comparison_verbs;
+  PhraseTable<std::string> baselines;     // lower-cased baseline start → baseline_kind
+  PhraseTable<int> verbs, leads, stops, tails;
+  std::vector<PatternRule> non_claims;
+  std::vector<PatternRule> periods;
+  PhraseTable<IndicatorInfo> indicators;  // folded aliases
+  PhraseTable<GazetteerEntry> gazetteer;  // aliases as written (NFC)
+
+  // Loads every table; an error names the file and line of a bad row, or a
+  // pattern that does not match the example written beside it.
+  static StatusOr<std::shared_ptr<const Lexicon>> Load();
+};
+
+}  // namespace solieu
+
+#endif  // SOLIEU_EXTRACTORS_LEXICON_H_

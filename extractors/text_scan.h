@@ -1,0 +1,31 @@
+// Small helpers for scanning normalized UTF-8 text by words.
+#ifndef SOLIEU_EXTRACTORS_TEXT_SCAN_H_
+#define SOLIEU_EXTRACTORS_TEXT_SCAN_H_
+
+#include <string>
+#include <string_view>
+
+namespace solieu {
+
+// True when the code point that starts at / ends before `pos` is a letter or digit.
+bool IsWordCharAt(std::string_view s, size_t pos);
+bool IsWordCharBefore(std::string_view s, size_t pos);
+bool IsUpperAt(std::string_view s, size_t pos);
+
+// Lower case (ICU full case mapping). For Vietnamese text the byte length
+// does not change; LowerSameLength returns `s` unchanged if it would.
+std::string Lower(std::string_view s);
+std::string LowerSameLength(std::string_view s);
+
+// Position after skipping spaces from `pos`.
+size_t SkipSpaces(std::string_view s, size_t pos);
+// Start of the word that ends at `pos` (spaces before `pos` skipped first);
+// `pos` itself when there is none.
+size_t PreviousWordStart(std::string_view s, size_t pos);
+
+// Trims spaces and the punctuation in `chars` from both ends.
+std::string_view TrimPunct(std::string_view s, std::string_view chars = " ,;:.-");
+
+}  // namespace solieu
+
+#endif  // SOLIEU_EXTRACTORS_TEXT_SCAN_H_

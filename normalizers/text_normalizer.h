@@ -1,0 +1,57 @@
+// TextNormalizer: original document text in, normalized text out, with the
+// offset map back to the original bytes.
+//
+// Steps, in order: ICU NFC (with ICU's edit record, so offsets stay exact);
+// site-furniture lines dropped by the patterns in normalizers/data/furniture.tsv
+// (their newline kept, so paragraphs stay apart); characters unified by
+// normalizers/data/characters.tsv (spaces, dashes, quotes, zero-width marks);
+// runs of spaces collapsed and line ends trimmed; tone placement by
+// ToneNormalizer. Thread-safe once created.
+#ifndef SOLIEU_NORMALIZERS_TEXT_NORMALIZER_H_
+#define SOLIEU_NORMALIZERS_TEXT_NORMALIZER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "corpus/offset_map.h"
+#include "corpus/status.h"
+#include "normalizers/tone_normalizer.h"
+
+namespace re2 { class RE2; }
+
+namespace solieu {
+
+struct NormalizedText {
+  std::string text;
+  OffsetMap map;                          // text → original bytes
+  std::optional<std::string> published;   // ISO date from a "Đăng ngày …" line
+  int furniture_lines = 0;                // lines dropped as site furniture
+};
+
+class TextNormalizer {
+ public:
+  static StatusOr<std::unique_ptr<TextNormalizer>> Create();
+  ~TextNormalizer();
+
+  // `original` must be valid UTF-8 (the reader checks it).
+  NormalizedText Normalize(std::string_view original) const;
+
+  // NFC and tone placement only, no furniture or offsets: for short strings
+  // such as lexicon entries and user queries.
+  std::string NormalizeWord(std::string_view s) const;
+
+ private:
+  TextNormalizer() = default;
+  struct FurnitureRule;
+  std::vector<FurnitureRule> furniture_;
+  std::unordered_map<int32_t, std::string> characters_;
+  std::unique_ptr<ToneNormalizer> tone_;
+};
+
+}  // namespace solieu
+
+#endif  // SOLIEU_NORMALIZERS_TEXT_NORMALIZER_H_

@@ -1,0 +1,32 @@
+// ToneNormalizer: moves the tone mark in open oa, oe, uy syllables to the
+// convention spec/claims.md fixes (hoá → hóa, uỷ → ủy), from the table in
+// normalizers/data/tone_placement.tsv. Input must be NFC. Thread-safe.
+#ifndef SOLIEU_NORMALIZERS_TONE_NORMALIZER_H_
+#define SOLIEU_NORMALIZERS_TONE_NORMALIZER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "corpus/offset_map.h"
+#include "corpus/status.h"
+
+namespace solieu {
+
+class ToneNormalizer {
+ public:
+  static StatusOr<std::unique_ptr<ToneNormalizer>> Create();
+
+  // Rewrites *text; when `map` is given it receives the map from the new
+  // text back to the old (õe is shorter than oẽ in UTF-8). Returns how many
+  // syllables changed.
+  int Apply(std::string* text, OffsetMap* map = nullptr) const;
+
+ private:
+  struct Rule { std::string from, to; };
+  std::vector<Rule> rules_;  // upper, capitalised and lower forms
+};
+
+}  // namespace solieu
+
+#endif  // SOLIEU_NORMALIZERS_TONE_NORMALIZER_H_

@@ -1,0 +1,28 @@
+// The JSONL export of spec/claims.md: one line per claim, or with
+// --with-documents one line per document carrying everything a database
+// needs (the mapper format for scale-out), and the reader of those lines.
+#ifndef SOLIEU_PIPELINE_CLAIM_JSON_H_
+#define SOLIEU_PIPELINE_CLAIM_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "corpus/status.h"
+#include "extractors/analyzed_document.h"
+
+namespace solieu {
+
+using Json = nlohmann::ordered_json;
+
+// One claim of `doc` as the spec's export object (field order as the spec lists them).
+Json ClaimToJson(const AnalyzedDocument& doc, const Claim& claim);
+
+// {"document": {...}, "claims": [...]} for one document.
+Json DocumentToJson(const AnalyzedDocument& doc);
+
+// Reads a line written by DocumentToJson back; `where` is "FILE:LINE".
+Status DocumentFromJson(const std::string& line, const std::string& where, AnalyzedDocument* doc);
+
+}  // namespace solieu
+
+#endif  // SOLIEU_PIPELINE_CLAIM_JSON_H_

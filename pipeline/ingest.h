@@ -1,0 +1,49 @@
+// Ingest: read inputs, analyze them, store whole documents in SQLite.
+//
+// Documents already stored (same content hash) are recognised on the reader
+// thread before any analysis. Documents are committed in batches inside
+// transactions, so a killed run leaves only whole documents; the run is
+// recorded in the `runs` table with version, rule-set hash and options.
+#ifndef SOLIEU_PIPELINE_INGEST_H_
+#define SOLIEU_PIPELINE_INGEST_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "corpus/reader.h"
+#include "corpus/status.h"
+
+namespace solieu {
+
+struct IngestOptions {
+  std::vector<std::string> inputs;
+  std::string db_path;
+  int jobs = 1;
+  bool progress = false;
+  int batch_documents = 256;  // documents per transaction
+};
+
+struct IngestStats {
+  uint64_t documents = 0;   // added
+  uint64_t duplicates = 0;  // already stored, not analyzed again
+  uint64_t sentences = 0;
+  uint64_t claims = 0;
+  uint64_t skipped = 0;
+  uint64_t bytes = 0;
+  double seconds = 0;
+};
+
+// Errors are about the database or rules; unreadable input is reported to
+// `on_skip` and counted, not returned.
+StatusOr<IngestStats> Ingest(const IngestOptions& options, const std::function<void(const Skip&)>& on_skip);
+
+// Sum of the sizes of the plain files among `inputs` (0 if unknown), for an ETA.
+uint64_t KnownInputBytes(const std::vector<std::string>& inputs);
+
+// "solieu 0.1.0 (rules 1a2b3c4d5e6f7a8b)"
+std::string VersionString();
+
+}  // namespace solieu
+
+#endif  // SOLIEU_PIPELINE_INGEST_H_

@@ -1,0 +1,126 @@
+#include "pipeline/parallel.h"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <variant>
+
+namespace solieu {
+namespace {
+
+// What travels from the reader to the writer, numbered in input order.
+struct Item {
+  uint64_t seq;
+  std::variant<Document, Skip, AnalyzedDocument, std::monostate> payload;  // monostate: not wanted
+  uint64_t bytes_read;
+};
+
+}  // namespace
+
+Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> rules, int jobs,
+                   const AnalysisCallbacks& cb) {
+  if (jobs < 1) jobs = 1;
+  const uint64_t kInFlight = static_cast<uint64_t>(jobs) * 8 + 8;
+  std::mutex mu;
+  std::condition_variable work_cv, done_cv, room_cv;
+  std::deque<Item> work;                 // documents waiting for a worker
+  std::map<uint64_t, Item> done;         // finished items waiting for their turn
+  uint64_t next_to_emit = 0, read_count = 0;
+  bool reading_done = false, stop = false;
+  std::vector<Status> worker_errors(jobs);
+
+  std::thread reader_thread([&] {
+    Document doc;
+    Skip skip;
+    while (true) {
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        room_cv.wait(lock, [&] { return stop || read_count - next_to_emit < kInFlight; });
+        if (stop) break;
+      }
+      DocumentReader::Item kind = reader->Next(&doc, &skip);
+      if (kind == DocumentReader::Item::kEnd) break;
+      Item item{0, std::monostate{}, reader->bytes_read()};
+      bool needs_work = false;
+      if (kind == DocumentReader::Item::kSkip) {
+        item.payload = skip;
+      } else if (!cb.wanted || cb.wanted(doc)) {
+        item.payload = std::move(doc);
+        needs_work = true;
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      item.seq = read_count++;
+      if (needs_work) {
+        work.push_back(std::move(item));
+        work_cv.notify_one();
+      } else {
+        done.emplace(item.seq, std::move(item));
+        done_cv.notify_one();
+      }
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    reading_done = true;
+    work_cv.notify_all();
+    done_cv.notify_all();
+  });
+
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&, w] {
+      auto analyzer = Analyzer::Create(rules);
+      if (!analyzer.ok()) worker_errors[w] = analyzer.status();
+      while (true) {
+        Item item;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          work_cv.wait(lock, [&] { return stop || !work.empty() || reading_done; });
+          if (stop || (work.empty() && reading_done)) return;
+          item = std::move(work.front());
+          work.pop_front();
+        }
+        if (analyzer.ok()) item.payload = (*analyzer)->Analyze(std::move(std::get<Document>(item.payload)));
+        else item.payload = Skip{std::get<Document>(item.payload).source + ": not analyzed: " + worker_errors[w].message()};
+        std::lock_guard<std::mutex> lock(mu);
+        done.emplace(item.seq, std::move(item));
+        done_cv.notify_all();
+      }
+    });
+  }
+
+  Status result;
+  while (true) {
+    Item item;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      done_cv.wait(lock, [&] {
+        return done.count(next_to_emit) || (reading_done && next_to_emit == read_count);
+      });
+      if (!done.count(next_to_emit)) break;
+      auto it = done.find(next_to_emit);
+      item = std::move(it->second);
+      done.erase(it);
+      ++next_to_emit;
+      room_cv.notify_one();
+    }
+    if (auto* a = std::get_if<AnalyzedDocument>(&item.payload)) {
+      result = cb.on_document(std::move(*a));
+    } else if (auto* s = std::get_if<Skip>(&item.payload)) {
+      if (cb.on_skip) cb.on_skip(*s);
+    }
+    if (cb.on_progress) cb.on_progress(item.bytes_read);
+    if (!result.ok()) break;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stop = true;
+    work_cv.notify_all();
+    room_cv.notify_all();
+  }
+  reader_thread.join();
+  for (auto& t : workers) t.join();
+  return result;
+}
+
+}  // namespace solieu

@@ -1,0 +1,33 @@
+// RunAnalysis: reader → `jobs` analyzer threads → the caller's sink, in
+// input order, through bounded queues, so that output is the same whatever
+// `jobs` is and memory does not grow with the corpus.
+#ifndef SOLIEU_PIPELINE_PARALLEL_H_
+#define SOLIEU_PIPELINE_PARALLEL_H_
+
+#include <functional>
+#include <memory>
+
+#include "corpus/reader.h"
+#include "extractors/analyzed_document.h"
+#include "pipeline/analyzer.h"
+
+namespace solieu {
+
+struct AnalysisCallbacks {
+  // On the reader thread, before any analysis: false skips the document
+  // silently (e.g. already stored). May be empty.
+  std::function<bool(const Document&)> wanted;
+  // On the calling thread, in input order. An error stops the run.
+  std::function<Status(AnalyzedDocument&&)> on_document;
+  std::function<void(const Skip&)> on_skip;
+  // On the calling thread after each item, for progress reports.
+  std::function<void(uint64_t bytes_read)> on_progress;
+};
+
+// Returns the first error a callback returned, else ok.
+Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> rules, int jobs,
+                   const AnalysisCallbacks& callbacks);
+
+}  // namespace solieu
+
+#endif  // SOLIEU_PIPELINE_PARALLEL_H_

@@ -1,0 +1,156 @@
+// solieu: every figure in Vietnamese reports, with its source, in SQLite.
+// The CLI is a switchboard: one handler per subcommand, each a call into
+// the pipeline library. Exit codes (spec/claims.md): 0 success, 1 failure,
+// 2 usage error, 3 finished but some input was skipped, 4 check findings.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "corpus/rules.h"
+#include "pipeline/export.h"
+#include "pipeline/ingest.h"
+#include "pipeline/query.h"
+
+namespace {
+
+constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitSkipped = 3;
+
+int Fail(const solieu::Status& st) {
+  std::cerr << "solieu: " << st.message() << "\n";
+  return st.code() == solieu::Status::Code::kUsage ? kExitUsage : kExitFailure;
+}
+
+void ReportSkip(const solieu::Skip& s) { std::cerr << "solieu: skipped: " << s.message << "\n"; }
+
+int DefaultJobs() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n ? static_cast<int>(n) : 1;
+}
+
+struct Args {
+  std::vector<std::string> inputs;
+  std::string db, sql, doc;
+  int jobs = DefaultJobs();
+  bool progress = false, no_progress = false, with_documents = false, csv = false, json = false, schema = false;
+};
+
+int Ingest(const Args& a) {
+  solieu::IngestOptions opt;
+  opt.inputs = a.inputs;
+  opt.db_path = a.db;
+  opt.jobs = a.jobs;
+  opt.progress = !a.no_progress && (a.progress || isatty(STDERR_FILENO));
+  auto stats = solieu::Ingest(opt, ReportSkip);
+  if (!stats.ok()) return Fail(stats.status());
+  const auto& s = *stats;
+  std::fprintf(stderr,
+               "ingested %llu documents (%llu already stored), %llu sentences, %llu claims, %llu skipped"
+               " into %s in %.2f s (%.1f MB/s)\n",
+               (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.sentences,
+               (unsigned long long)s.claims, (unsigned long long)s.skipped, a.db.c_str(), s.seconds,
+               s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0);
+  return s.skipped ? kExitSkipped : kExitOk;
+}
+
+int Extract(const Args& a) {
+  std::ios::sync_with_stdio(false);
+  auto stats = solieu::ExtractToStream(a.inputs, a.with_documents, a.jobs, std::cout, ReportSkip);
+  std::cout.flush();
+  if (!stats.ok()) return Fail(stats.status());
+  return stats->skipped ? kExitSkipped : kExitOk;
+}
+
+int Export(const Args& a) {
+  std::ios::sync_with_stdio(false);
+  auto stats = solieu::ExportDatabase(a.db, a.with_documents, a.doc, std::cout);
+  std::cout.flush();
+  return stats.ok() ? kExitOk : Fail(stats.status());
+}
+
+int Query(const Args& a) {
+  if (a.schema) {
+    solieu::Status st = solieu::PrintSchema(a.db, std::cout);
+    return st.ok() ? kExitOk : Fail(st);
+  }
+  if (a.sql.empty()) return Fail(solieu::Status::Usage("query needs SQL or --schema (see solieu query --help)"));
+  auto format = a.csv ? solieu::QueryFormat::kCsv : a.json ? solieu::QueryFormat::kJson : solieu::QueryFormat::kTable;
+  auto rows = solieu::RunQuery(a.db, a.sql, format, std::cout);
+  return rows.ok() ? kExitOk : Fail(rows.status());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "solieu: every reported figure in Vietnamese government reports and news, with its metric,\n"
+      "period, entity and exact source, in SQLite.\n"};
+  app.footer(
+      "Examples:\n"
+      "  solieu ingest corpus/samples --db facts.db\n"
+      "  solieu query --db facts.db \"SELECT text, metric, entity FROM facts WHERE indicator = 'retail_sales'\"\n"
+      "  solieu extract article.txt | jq .text\n"
+      "  solieu export --db facts.db > claims.jsonl\n"
+      "Exit codes: 0 ok, 1 failure, 2 usage error, 3 finished but some input was skipped.");
+  app.require_subcommand(0, 1);
+  bool version = false;
+  std::string data_dir;
+  app.add_flag("--version", version, "print the version and the hash of the rule set, then exit");
+  app.add_option("--data-dir", data_dir,
+                 "read rule files (patterns, lexicons, SQL) from DIR, laid out like the source tree,\n"
+                 "instead of the built-in ones");
+  Args a;
+
+  auto* ingest = app.add_subcommand("ingest", "read documents, extract their figures, store them in a database");
+  ingest->add_option("inputs", a.inputs, "files (.txt, .jsonl, also .gz/.zst), directories (recursive), - for JSONL on stdin")->required();
+  ingest->add_option("--db", a.db, "SQLite database to create or add to")->required();
+  ingest->add_option("-j,--jobs", a.jobs, "analysis threads (default: cores)")->check(CLI::Range(1, 256));
+  ingest->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
+  ingest->add_flag("--no-progress", a.no_progress, "never show a progress line");
+  ingest->footer("Example: solieu ingest corpus/samples reports.jsonl.gz --db facts.db\n"
+                 "Documents already stored (same text) are not analyzed again. Unreadable input is\n"
+                 "reported with its file and place, skipped, and the exit code is 3.");
+
+  auto* extract = app.add_subcommand("extract", "print the claims of documents as JSONL, no database");
+  extract->add_option("inputs", a.inputs, "files, directories, or - for JSONL documents on stdin")->required();
+  extract->add_option("-j,--jobs", a.jobs, "analysis threads (default: cores)")->check(CLI::Range(1, 256));
+  extract->add_flag("--with-documents", a.with_documents,
+                    "one line per document: {\"document\": {...}, \"claims\": [...]} (input for solieu load)");
+  extract->footer("Example: solieu extract corpus/samples/bac-kan-2021.txt | jq -c '{text, metric}'\n"
+                  "         cat docs.jsonl | solieu extract --with-documents - > part-0001.jsonl");
+
+  auto* exp = app.add_subcommand("export", "print the claims stored in a database as JSONL");
+  exp->add_option("--db", a.db, "SQLite database made by solieu ingest")->required();
+  exp->add_option("--doc", a.doc, "only this document id");
+  exp->add_flag("--with-documents", a.with_documents, "one line per document, as extract --with-documents");
+  exp->footer("Example: solieu export --db facts.db | jq -c 'select(.indicator == \"retail_sales\")'");
+
+  auto* query = app.add_subcommand("query", "run SQL against a database (read-only)");
+  query->add_option("sql", a.sql, "the SQL; views: facts, comparisons_v");
+  query->add_option("--db", a.db, "SQLite database made by solieu ingest")->required();
+  query->add_flag("--csv", a.csv, "CSV with a header row");
+  query->add_flag("--json", a.json, "one JSON object per row");
+  query->add_flag("--schema", a.schema, "print tables and views with their comments");
+  query->footer("Example: solieu query --db facts.db \\\n"
+                "  \"SELECT entity, period_label, text FROM facts WHERE indicator = 'retail_sales' ORDER BY period_from\"");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  if (!data_dir.empty()) solieu::SetRuleDataDir(data_dir);
+  if (version) {
+    std::cout << solieu::VersionString() << "\n";
+    return kExitOk;
+  }
+  if (ingest->parsed()) return Ingest(a);
+  if (extract->parsed()) return Extract(a);
+  if (exp->parsed()) return Export(a);
+  if (query->parsed()) return Query(a);
+  std::cout << app.help();
+  return kExitUsage;
+}

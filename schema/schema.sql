@@ -1,0 +1,85 @@
+-- solieu database schema. Version in PRAGMA user_version (see store.cc).
+-- All spans are UTF-8 byte offsets, end exclusive.
+
+-- One row per `solieu ingest`/`load`/`merge`: what produced the data.
+CREATE TABLE IF NOT EXISTS runs (
+  run_id       INTEGER PRIMARY KEY,
+  command      TEXT NOT NULL,
+  version      TEXT NOT NULL,           -- solieu version
+  ruleset_hash TEXT NOT NULL,           -- hash of the rule files it ran with
+  options      TEXT NOT NULL,           -- JSON of the command's options
+  started_at   TEXT NOT NULL,
+  finished_at  TEXT,                    -- NULL: the run was killed or failed
+  documents    INTEGER,                 -- documents added
+  claims       INTEGER,
+  skipped      INTEGER                  -- inputs skipped, each reported on stderr
+);
+
+-- A document as read, and its normalized text (sentences are spans into it).
+CREATE TABLE IF NOT EXISTS documents (
+  doc_id       TEXT PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,    -- SHA-256 of `text`: re-ingest adds nothing twice
+  source       TEXT NOT NULL,           -- path, URL, or FILE:LINE
+  url          TEXT,
+  title        TEXT,
+  published    TEXT,                    -- ISO date or NULL
+  encoding     TEXT NOT NULL,
+  text         TEXT NOT NULL,           -- stored text: claim spans index it
+  normalized   TEXT NOT NULL,           -- NFC, tone placement, furniture dropped
+  run_id       INTEGER REFERENCES runs(run_id)
+);
+
+CREATE TABLE IF NOT EXISTS sentences (
+  doc_id       TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  idx          INTEGER NOT NULL,        -- 0-based order in the document
+  norm_start   INTEGER NOT NULL,        -- bytes in documents.normalized
+  norm_end     INTEGER NOT NULL,
+  span_start   INTEGER NOT NULL,        -- bytes in documents.text
+  span_end     INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+-- A reported figure (spec/claims.md).
+CREATE TABLE IF NOT EXISTS claims (
+  claim_id     TEXT PRIMARY KEY,        -- doc_id:start-end
+  doc_id       TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  sentence_idx INTEGER NOT NULL,
+  ord          INTEGER NOT NULL,        -- order in the document
+  span_start   INTEGER NOT NULL,
+  span_end     INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  number       TEXT NOT NULL,
+  value        REAL NOT NULL,
+  unit         TEXT NOT NULL,
+  dimension    TEXT NOT NULL,
+  si_value     REAL,
+  si_unit      TEXT,
+  denominator  REAL,
+  qualifier    TEXT,
+  modality     TEXT NOT NULL,
+  metric       TEXT NOT NULL,
+  metric_key   TEXT NOT NULL,           -- metric folded: no case, no diacritics
+  indicator    TEXT,
+  entity       TEXT,
+  period_label TEXT,
+  period_from  TEXT,
+  period_to    TEXT,
+  flags        TEXT NOT NULL,           -- JSON array
+  part_of      TEXT                     -- claim_id of the total it is a part of
+);
+
+-- A percentage relating a claim to a baseline.
+CREATE TABLE IF NOT EXISTS comparisons (
+  claim_id      TEXT NOT NULL REFERENCES claims(claim_id) ON DELETE CASCADE,
+  idx           INTEGER NOT NULL,
+  span_start    INTEGER NOT NULL,
+  span_end      INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  percent       REAL NOT NULL,
+  kind          TEXT NOT NULL,          -- share_of_baseline | change
+  direction     TEXT,                   -- up | down
+  baseline      TEXT,
+  baseline_kind TEXT,
+  flags         TEXT NOT NULL,
+  PRIMARY KEY (claim_id, idx)
+) WITHOUT ROWID;

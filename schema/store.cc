@@ -1,0 +1,346 @@
+#include "schema/store.h"
+
+#include <sqlite3.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "corpus/rules.h"
+#include "normalizers/folding.h"
+
+namespace solieu {
+namespace {
+
+// A prepared statement, reset after each use.
+class Stmt {
+ public:
+  Stmt() = default;
+  Stmt(const Stmt&) = delete;
+  ~Stmt() { sqlite3_finalize(s_); }
+  Status Prepare(sqlite3* db, const char* sql) {
+    db_ = db;
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s_, nullptr) != SQLITE_OK) {
+      return Status::Corrupt(std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
+    }
+    return Status::Ok();
+  }
+  Stmt& Bind(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); return *this; }
+  Stmt& Bind(int i, std::string_view v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); return *this; }
+  Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
+  Stmt& Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
+  Stmt& Bind(int i, int v) { sqlite3_bind_int64(s_, i, v); return *this; }
+  Stmt& Bind(int i, uint32_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
+  Stmt& Bind(int i, double v) { sqlite3_bind_double(s_, i, v); return *this; }
+  Stmt& BindNull(int i) { sqlite3_bind_null(s_, i); return *this; }
+  template <typename T>
+  Stmt& Bind(int i, const std::optional<T>& v) { return v ? Bind(i, *v) : BindNull(i); }
+  // SQLITE_ROW → true, SQLITE_DONE → false.
+  StatusOr<bool> Step() {
+    int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Status::IoError(std::string("database error: ") + sqlite3_errmsg(db_));
+  }
+  Status Run() {
+    auto r = Step();
+    Reset();
+    return r.ok() ? Status::Ok() : r.status();
+  }
+  void Reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
+  std::string Text(int col) {
+    const unsigned char* t = sqlite3_column_text(s_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, col)) : std::string();
+  }
+  std::optional<std::string> OptText(int col) {
+    if (sqlite3_column_type(s_, col) == SQLITE_NULL) return std::nullopt;
+    return Text(col);
+  }
+  int64_t Int(int col) { return sqlite3_column_int64(s_, col); }
+  double Real(int col) { return sqlite3_column_double(s_, col); }
+  std::optional<double> OptReal(int col) {
+    if (sqlite3_column_type(s_, col) == SQLITE_NULL) return std::nullopt;
+    return Real(col);
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* s_ = nullptr;
+};
+
+std::string Now() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+std::string FlagsJson(const std::vector<std::string>& flags) { return nlohmann::json(flags).dump(); }
+
+std::vector<std::string> ParseFlags(const std::string& s) {
+  auto j = nlohmann::json::parse(s, nullptr, false);
+  if (!j.is_array()) return {};
+  return j.get<std::vector<std::string>>();
+}
+
+}  // namespace
+
+struct Store::Statements {
+  Stmt has_content, doc_by_id, insert_doc, insert_sentence, insert_claim, insert_comparison;
+};
+
+Store::~Store() {
+  st_.reset();
+  if (db_) sqlite3_close(db_);
+}
+
+Status Store::Exec(const std::string& sql, const std::string& what) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = path_ + ": " + what + ": " + (err ? err : "unknown error");
+    sqlite3_free(err);
+    return Status::IoError(msg);
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
+  auto store = std::unique_ptr<Store>(new Store);
+  store->path_ = path;
+  int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &store->db_, flags, nullptr) != SQLITE_OK) {
+    return Status::IoError(path + ": cannot open database: " + sqlite3_errmsg(store->db_));
+  }
+  sqlite3_busy_timeout(store->db_, 10000);
+  // Reading the schema version is the first thing that touches the file: a
+  // file that is not a database fails here, with its name.
+  Stmt version;
+  if (!version.Prepare(store->db_, "PRAGMA user_version").ok()) {
+    return Status::Corrupt(path + ": not a solieu database (" + sqlite3_errmsg(store->db_) + ")");
+  }
+  auto row = version.Step();
+  if (!row.ok()) return Status::Corrupt(path + ": not a solieu database (" + row.status().message() + ")");
+  int64_t user_version = version.Int(0);
+  version.Reset();
+  if (user_version > kSchemaVersion) {
+    return Status::Corrupt(path + ": database schema version " + std::to_string(user_version) +
+                           " is newer than this solieu understands (" + std::to_string(kSchemaVersion) +
+                           "); use a newer solieu");
+  }
+  if (mode == Mode::kReadOnly) {
+    if (user_version == 0) return Status::Corrupt(path + ": not a solieu database (no schema version)");
+  } else {
+    SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                                       "cannot set up the database"));
+    if (user_version == 0) {
+      Stmt tables;
+      SOLIEU_RETURN_IF_ERROR(tables.Prepare(store->db_, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"));
+      auto r = tables.Step();
+      if (!r.ok()) return r.status();
+      if (tables.Int(0) > 0) return Status::Corrupt(path + ": not a solieu database (it has other tables)");
+    }
+    // Schema and views: idempotent, so opening also repairs missing views.
+    for (const char* name : {"schema/schema.sql", "schema/views.sql"}) {
+      auto sql = ReadRuleFile(name);
+      if (!sql.ok()) return sql.status();
+      SOLIEU_RETURN_IF_ERROR(store->Exec(*sql, std::string("cannot apply ") + name));
+    }
+    SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA user_version=" + std::to_string(kSchemaVersion), "cannot set schema version"));
+  }
+  SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys=ON", "cannot enable foreign keys"));
+  store->st_ = std::make_unique<Statements>();
+  if (mode == Mode::kReadWrite) {
+    Statements& s = *store->st_;
+    sqlite3* db = store->db_;
+    SOLIEU_RETURN_IF_ERROR(s.has_content.Prepare(db, "SELECT 1 FROM documents WHERE content_hash = ?"));
+    SOLIEU_RETURN_IF_ERROR(s.doc_by_id.Prepare(db, "SELECT content_hash FROM documents WHERE doc_id = ?"));
+    SOLIEU_RETURN_IF_ERROR(s.insert_doc.Prepare(db,
+        "INSERT INTO documents (doc_id, content_hash, source, url, title, published, encoding, text, normalized, run_id)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    SOLIEU_RETURN_IF_ERROR(s.insert_sentence.Prepare(db,
+        "INSERT INTO sentences (doc_id, idx, norm_start, norm_end, span_start, span_end) VALUES (?,?,?,?,?,?)"));
+    SOLIEU_RETURN_IF_ERROR(s.insert_claim.Prepare(db,
+        "INSERT INTO claims (claim_id, doc_id, sentence_idx, ord, span_start, span_end, text, number, value, unit,"
+        " dimension, si_value, si_unit, denominator, qualifier, modality, metric, metric_key, indicator, entity,"
+        " period_label, period_from, period_to, flags, part_of)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    SOLIEU_RETURN_IF_ERROR(s.insert_comparison.Prepare(db,
+        "INSERT INTO comparisons (claim_id, idx, span_start, span_end, text, percent, kind, direction, baseline,"
+        " baseline_kind, flags) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+  }
+  return store;
+}
+
+StatusOr<int64_t> Store::BeginRun(const std::string& command, const std::string& version,
+                                  const std::string& options_json) {
+  Stmt s;
+  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
+      "INSERT INTO runs (command, version, ruleset_hash, options, started_at) VALUES (?,?,?,?,?)"));
+  s.Bind(1, command).Bind(2, version).Bind(3, RuleSetHash()).Bind(4, options_json).Bind(5, Now());
+  SOLIEU_RETURN_IF_ERROR(s.Run());
+  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+Status Store::FinishRun(int64_t run_id, int64_t documents, int64_t claims, int64_t skipped) {
+  Stmt s;
+  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
+      "UPDATE runs SET finished_at = ?, documents = ?, claims = ?, skipped = ? WHERE run_id = ?"));
+  s.Bind(1, Now()).Bind(2, documents).Bind(3, claims).Bind(4, skipped).Bind(5, run_id);
+  return s.Run();
+}
+
+StatusOr<int64_t> Store::CountUnfinishedRuns() {
+  Stmt s;
+  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_, "SELECT count(*) FROM runs WHERE finished_at IS NULL"));
+  auto r = s.Step();
+  if (!r.ok()) return r.status();
+  return s.Int(0);
+}
+
+Status Store::Begin() { return Exec("BEGIN IMMEDIATE", "cannot begin a transaction"); }
+Status Store::Commit() { return Exec("COMMIT", "cannot commit"); }
+
+StatusOr<bool> Store::HasContent(const std::string& content_hash) {
+  Stmt& s = st_->has_content;
+  s.Bind(1, content_hash);
+  auto r = s.Step();
+  s.Reset();
+  return r;
+}
+
+StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
+  Statements& s = *st_;
+  auto dup = HasContent(a.doc.content_hash);
+  if (!dup.ok()) return dup.status();
+  if (*dup) return false;
+  s.doc_by_id.Bind(1, a.doc.doc_id);
+  auto taken = s.doc_by_id.Step();
+  s.doc_by_id.Reset();
+  if (!taken.ok()) return taken.status();
+  if (*taken) {
+    return Status::InvalidInput(a.doc.source + ": document id '" + a.doc.doc_id +
+                                "' is already stored with different text, skipped");
+  }
+  const Document& d = a.doc;
+  s.insert_doc.Bind(1, d.doc_id).Bind(2, d.content_hash).Bind(3, d.source);
+  if (d.url.empty()) s.insert_doc.BindNull(4); else s.insert_doc.Bind(4, d.url);
+  if (d.title.empty()) s.insert_doc.BindNull(5); else s.insert_doc.Bind(5, d.title);
+  s.insert_doc.Bind(6, d.published).Bind(7, d.encoding).Bind(8, d.text).Bind(9, a.normalized).Bind(10, run_id);
+  SOLIEU_RETURN_IF_ERROR(s.insert_doc.Run());
+  for (size_t i = 0; i < a.sentences.size(); ++i) {
+    const SentenceRecord& r = a.sentences[i];
+    s.insert_sentence.Bind(1, d.doc_id).Bind(2, static_cast<int64_t>(i)).Bind(3, r.norm_begin).Bind(4, r.norm_end)
+        .Bind(5, r.begin).Bind(6, r.end);
+    SOLIEU_RETURN_IF_ERROR(s.insert_sentence.Run());
+  }
+  for (size_t i = 0; i < a.claims.size(); ++i) {
+    const Claim& c = a.claims[i];
+    std::string id = a.ClaimId(c);
+    Stmt& q = s.insert_claim;
+    q.Bind(1, id).Bind(2, d.doc_id).Bind(3, c.sentence).Bind(4, static_cast<int64_t>(i))
+        .Bind(5, c.span_begin).Bind(6, c.span_end).Bind(7, c.text).Bind(8, c.number).Bind(9, c.value)
+        .Bind(10, c.unit).Bind(11, c.dimension).Bind(12, c.si_value).Bind(13, c.si_unit)
+        .Bind(14, c.denominator).Bind(15, c.qualifier).Bind(16, c.modality).Bind(17, c.metric)
+        .Bind(18, Fold(c.metric)).Bind(19, c.indicator).Bind(20, c.entity);
+    if (c.period) q.Bind(21, c.period->label).Bind(22, c.period->from).Bind(23, c.period->to);
+    else q.BindNull(21).BindNull(22).BindNull(23);
+    q.Bind(24, FlagsJson(c.flags));
+    if (c.part_of >= 0) q.Bind(25, a.ClaimId(a.claims[c.part_of])); else q.BindNull(25);
+    SOLIEU_RETURN_IF_ERROR(q.Run());
+    for (size_t k = 0; k < c.comparisons.size(); ++k) {
+      const Comparison& m = c.comparisons[k];
+      Stmt& cs = s.insert_comparison;
+      cs.Bind(1, id).Bind(2, static_cast<int64_t>(k)).Bind(3, m.span_begin).Bind(4, m.span_end).Bind(5, m.text)
+          .Bind(6, m.percent).Bind(7, m.kind).Bind(8, m.direction).Bind(9, m.baseline).Bind(10, m.baseline_kind)
+          .Bind(11, FlagsJson(m.flags));
+      SOLIEU_RETURN_IF_ERROR(cs.Run());
+    }
+  }
+  return true;
+}
+
+Status Store::CreateIndexes() {
+  auto sql = ReadRuleFile("schema/indexes.sql");
+  if (!sql.ok()) return sql.status();
+  return Exec(*sql, "cannot build indexes");
+}
+
+Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&)>& fn,
+                              const std::string& only) {
+  Stmt docs, sents, claims, comps;
+  SOLIEU_RETURN_IF_ERROR(docs.Prepare(db_,
+      "SELECT doc_id, content_hash, source, url, title, published, encoding, text, normalized FROM documents"
+      " WHERE (?1 = '' OR doc_id = ?1) ORDER BY rowid"));
+  SOLIEU_RETURN_IF_ERROR(sents.Prepare(db_,
+      "SELECT norm_start, norm_end, span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY idx"));
+  SOLIEU_RETURN_IF_ERROR(claims.Prepare(db_,
+      "SELECT claim_id, sentence_idx, span_start, span_end, text, number, value, unit, dimension, si_value, si_unit,"
+      " denominator, qualifier, modality, metric, indicator, entity, period_label, period_from, period_to, flags,"
+      " part_of FROM claims WHERE doc_id = ? ORDER BY ord"));
+  SOLIEU_RETURN_IF_ERROR(comps.Prepare(db_,
+      "SELECT span_start, span_end, text, percent, kind, direction, baseline, baseline_kind, flags"
+      " FROM comparisons WHERE claim_id = ? ORDER BY idx"));
+  docs.Bind(1, only);
+  while (true) {
+    auto row = docs.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    AnalyzedDocument a;
+    Document& d = a.doc;
+    d.doc_id = docs.Text(0); d.content_hash = docs.Text(1); d.source = docs.Text(2);
+    d.url = docs.Text(3); d.title = docs.Text(4); d.published = docs.OptText(5);
+    d.encoding = docs.Text(6); d.text = docs.Text(7); a.normalized = docs.Text(8);
+    sents.Bind(1, d.doc_id);
+    while (true) {
+      auto r = sents.Step();
+      if (!r.ok()) return r.status();
+      if (!*r) break;
+      a.sentences.push_back({static_cast<uint32_t>(sents.Int(0)), static_cast<uint32_t>(sents.Int(1)),
+                             static_cast<uint32_t>(sents.Int(2)), static_cast<uint32_t>(sents.Int(3))});
+    }
+    sents.Reset();
+    claims.Bind(1, d.doc_id);
+    std::vector<std::pair<int, std::string>> parts;
+    std::vector<std::string> ids;
+    while (true) {
+      auto r = claims.Step();
+      if (!r.ok()) return r.status();
+      if (!*r) break;
+      Claim c;
+      ids.push_back(claims.Text(0));
+      c.sentence = static_cast<int>(claims.Int(1));
+      c.span_begin = static_cast<uint32_t>(claims.Int(2));
+      c.span_end = static_cast<uint32_t>(claims.Int(3));
+      c.text = claims.Text(4); c.number = claims.Text(5); c.value = claims.Real(6);
+      c.unit = claims.Text(7); c.dimension = claims.Text(8); c.si_value = claims.Real(9);
+      c.si_unit = claims.Text(10); c.denominator = claims.OptReal(11); c.qualifier = claims.OptText(12);
+      c.modality = claims.Text(13); c.metric = claims.Text(14); c.indicator = claims.OptText(15);
+      c.entity = claims.OptText(16);
+      if (auto label = claims.OptText(17)) c.period = Period{*label, claims.Text(18), claims.Text(19)};
+      c.flags = ParseFlags(claims.Text(20));
+      if (auto p = claims.OptText(21)) parts.push_back({static_cast<int>(a.claims.size()), *p});
+      comps.Bind(1, ids.back());
+      while (true) {
+        auto k = comps.Step();
+        if (!k.ok()) return k.status();
+        if (!*k) break;
+        Comparison m;
+        m.span_begin = static_cast<uint32_t>(comps.Int(0));
+        m.span_end = static_cast<uint32_t>(comps.Int(1));
+        m.text = comps.Text(2); m.percent = comps.Real(3); m.kind = comps.Text(4);
+        m.direction = comps.OptText(5); m.baseline = comps.OptText(6); m.baseline_kind = comps.OptText(7);
+        m.flags = ParseFlags(comps.Text(8));
+        c.comparisons.push_back(std::move(m));
+      }
+      comps.Reset();
+      a.claims.push_back(std::move(c));
+    }
+    claims.Reset();
+    for (auto& [i, parent] : parts) {
+      for (size_t j = 0; j < ids.size(); ++j) if (ids[j] == parent) a.claims[i].part_of = static_cast<int>(j);
+    }
+    SOLIEU_RETURN_IF_ERROR(fn(a));
+  }
+  return Status::Ok();
+}
+
+}  // namespace solieu

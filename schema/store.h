@@ -1,0 +1,69 @@
+// Store: the SQLite database of documents, sentences, claims and runs.
+//
+// Opens (creating or migrating) a database whose schema lives in
+// schema/*.sql; refuses clearly a database made by a newer solieu or a file
+// that is not a solieu database. Writes whole documents inside transactions,
+// so a run killed half way leaves a database that opens and holds only whole
+// documents (WAL journal). Not thread-safe: one writer thread owns a Store.
+#ifndef SOLIEU_SCHEMA_STORE_H_
+#define SOLIEU_SCHEMA_STORE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "corpus/status.h"
+#include "extractors/analyzed_document.h"
+
+struct sqlite3;
+
+namespace solieu {
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+  enum class Mode { kReadWrite, kReadOnly };
+
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, Mode mode);
+  ~Store();
+
+  // A run: what produced the rows that follow. Returns its id.
+  StatusOr<int64_t> BeginRun(const std::string& command, const std::string& version,
+                             const std::string& options_json);
+  Status FinishRun(int64_t run_id, int64_t documents, int64_t claims, int64_t skipped);
+  // Runs that never finished (killed), for a notice to the user.
+  StatusOr<int64_t> CountUnfinishedRuns();
+
+  Status Begin();
+  Status Commit();
+
+  // True when a document with this content hash is stored.
+  StatusOr<bool> HasContent(const std::string& content_hash);
+  // Inserts a document with its sentences, claims and comparisons. Returns
+  // false (not an error) when its content is already stored; an error when
+  // its doc_id is taken by different content.
+  StatusOr<bool> WriteDocument(const AnalyzedDocument& doc, int64_t run_id);
+
+  // Builds the secondary indexes (schema/indexes.sql) after a bulk load.
+  Status CreateIndexes();
+
+  // Calls `fn` for every stored document, in the order they were stored.
+  // `doc_id` limits it to one document when not empty.
+  Status ForEachDocument(const std::function<Status(const AnalyzedDocument&)>& fn,
+                         const std::string& doc_id = "");
+
+  sqlite3* db() { return db_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  Store() = default;
+  Status Exec(const std::string& sql, const std::string& what);
+  struct Statements;
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  std::unique_ptr<Statements> st_;
+};
+
+}  // namespace solieu
+
+#endif  // SOLIEU_SCHEMA_STORE_H_
