@@ -51,7 +51,9 @@ void Sha256::Update(std::string_view data) {
     size_t take = std::min(n, 64 - buf_len_);
     std::memcpy(buf_ + buf_len_, p, take);
     buf_len_ += take; p += take; n -= take;
-    if (buf_len_ == 64) { Block(buf_); buf_len_ = 0; }
+    if (buf_len_ < 64) return;
+    Block(buf_);
+    buf_len_ = 0;
   }
   for (; n >= 64; p += 64, n -= 64) Block(p);
   std::memcpy(buf_, p, n);

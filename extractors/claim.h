@@ -38,8 +38,8 @@ struct Claim {
   double value = 0;
   std::string unit;                       // "tỷ đồng", "%", "vụ án"
   std::string dimension;                  // money, percent, mass, area, count, ...
-  double si_value = 0;
-  std::string si_unit;
+  double base_value = 0;                  // spec: si_value (si_value is a macro in <signal.h>)
+  std::string base_unit;                  // spec: si_unit
   std::optional<double> denominator;
   std::optional<std::string> qualifier;   // approx, over, under, at_least, at_most
   std::string modality = "actual";        // actual, estimate, target, plan

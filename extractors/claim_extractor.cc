@@ -94,22 +94,22 @@ struct ClaimExtractor::Impl {
       unit_text += (unit_text.empty() ? "" : " ") + unit->value.canonical;
       c->unit_begin = q;
       cl.dimension = unit->value.dimension;
-      cl.si_unit = unit->value.si_unit;
-      cl.si_value = cl.value * scale * unit->value.si_factor;
+      cl.base_unit = unit->value.si_unit;
+      cl.base_value = cl.value * scale * unit->value.si_factor;
       end = q + unit->phrase.size();
       // Rates: "triệu đồng/người/năm", "tấn/năm", "%/năm".
       while (end < s.size() && s[end] == '/') {
         const auto* d = lex->rate_denominators.MatchAt(lower, end + 1);
         if (!d) break;
         unit_text += "/" + d->phrase;
-        cl.si_unit += "/" + d->phrase;
+        cl.base_unit += "/" + d->phrase;
         cl.dimension = "rate";
         end += 1 + d->phrase.size();
       }
     } else if (!scale_words.empty()) {
       cl.dimension = "count";
-      cl.si_unit = "";
-      cl.si_value = cl.value * scale;
+      cl.base_unit = "";
+      cl.base_value = cl.value * scale;
     } else {
       cl.dimension = "";
     }
@@ -139,47 +139,49 @@ struct ClaimExtractor::Impl {
     return noun;
   }
 
-  // Strips framing words from both ends of a metric phrase.
+  // Strips framing words from both ends of a metric phrase. Period
+  // expressions and place names go first: they are the claim's period and
+  // entity, not its metric ("... có hạt năm 2023", "... thành phố Cao Bằng").
   std::string CleanMetric(std::string_view lower_phrase) const {
-    std::string_view m = TrimPunct(lower_phrase, " ,;:.-\"'");
+    std::string text(lower_phrase);
+    bool removed = false;
+    for (const PatternRule& p : lex->periods) removed |= RE2::GlobalReplace(&text, *p.pattern, "") > 0;
+    for (const auto& g : lex->gazetteer_lower.entries()) {
+      for (size_t at = text.find(g.phrase); at != std::string::npos; at = text.find(g.phrase, at)) {
+        text.erase(at, g.phrase.size());
+        removed = true;
+      }
+    }
+    if (removed) {
+      std::string squeezed;
+      for (char ch : text) if (ch != ' ' || (!squeezed.empty() && squeezed.back() != ' ')) squeezed += ch;
+      text = std::move(squeezed);
+    }
+    constexpr std::string_view kPunct = " ,;:.-\"'";
+    std::string_view m = TrimPunct(text, kPunct);
     bool changed = true;
     while (changed && !m.empty()) {
       changed = false;
       for (auto* table : {&lex->verbs, &lex->tails}) {
         if (const auto* e = table->MatchEndingAt(m, m.size())) {
-          if (e->phrase.size() < m.size() && !IsWordCharBefore(m, m.size() - e->phrase.size())) {
-            m = TrimPunct(m.substr(0, m.size() - e->phrase.size()), " ,;:.-\"'");
-            changed = true;
-          } else if (e->phrase.size() == m.size()) {
-            m = {};
-            changed = true;
-          }
+          m = TrimPunct(m.substr(0, m.size() - e->phrase.size()), kPunct);
+          changed = true;
         }
       }
       if (const auto* q = lex->qualifiers_before.MatchEndingAt(m, m.size())) {
-        m = TrimPunct(m.substr(0, m.size() - q->phrase.size()), " ,;:.-\"'");
+        m = TrimPunct(m.substr(0, m.size() - q->phrase.size()), kPunct);
         changed = true;
       }
       if (const auto* md = lex->modality.MatchEndingAt(m, m.size())) {
-        m = TrimPunct(m.substr(0, m.size() - md->phrase.size()), " ,;:.-\"'");
+        m = TrimPunct(m.substr(0, m.size() - md->phrase.size()), kPunct);
         changed = true;
       }
       if (const auto* l = lex->leads.MatchAt(m, 0)) {
-        m = TrimPunct(m.substr(l->phrase.size()), " ,;:.-\"'");
+        m = TrimPunct(m.substr(l->phrase.size()), kPunct);
         changed = true;
       }
     }
-    // A trailing period expression is the period, not the metric ("... có hạt năm 2023").
-    std::string out(m);
-    for (const PatternRule& p : lex->periods) {
-      re2::StringPiece match;
-      if (p.pattern->Match(out, 0, out.size(), RE2::UNANCHORED, &match, 1) &&
-          match.data() + match.size() == out.data() + out.size()) {
-        out = std::string(TrimPunct(out.substr(0, match.data() - out.data()), " ,;:.-\"'"));
-        break;
-      }
-    }
-    return out;
+    return std::string(m);
   }
 
   // A heading run in capitals ("MỘT SỐ CHỈ TIÊU ĐẠT VÀ VƯỢT KẾ HOẠCH Tổng mức …")
@@ -215,7 +217,8 @@ struct ClaimExtractor::Impl {
     // "85% tổ chức cơ sở đảng": a share of the noun that follows it.
     bool share_of_noun = cl.dimension == "percent" && !c.is_comparison && cl.end < s.size() &&
                          s[cl.end] == ' ' && IsWordCharAt(s, cl.end + 1) && !IsUpperAt(s, cl.end + 1) &&
-                         !lex->stops.MatchAt(lower, cl.end + 1) && !lex->verbs.MatchAt(lower, cl.end + 1);
+                         !lex->stops.MatchAt(lower, cl.end + 1) && !lex->verbs.MatchAt(lower, cl.end + 1) &&
+                         !lex->baselines.MatchAt(lower, cl.end + 1) && lower.compare(cl.end + 1, 6, "so v") != 0;
     bool counted = cl.dimension == "count" || share_of_noun || (cl.dimension == "percent" && subject.empty());
     if (!counted) return subject;
     // Counts: the counted noun's phrase, up to punctuation or a function word.
@@ -235,14 +238,16 @@ struct ClaimExtractor::Impl {
     return noun.empty() ? subject : noun;
   }
 
+  // The nearest cue before the figure wins. A clause-scoped cue ("ước đạt")
+  // speaks for its own clause; a sentence-scoped one ("Mục tiêu đến năm
+  // 2025, …; …") for every clause after it in the sentence.
   std::string Modality(std::string_view lower, size_t before) const {
-    size_t start = ClauseStart(lower, before);
-    // Nearest cue wins: scan backwards for the first phrase that ends at a word end.
-    for (size_t pos = before; pos > start; --pos) {
+    size_t clause = ClauseStart(lower, before);
+    for (size_t pos = before; pos > 0; --pos) {
       if (IsWordCharAt(lower, pos) && IsWordCharBefore(lower, pos)) continue;
-      if (const auto* m = lex->modality.MatchEndingAt(lower, pos)) {
-        if (pos - m->phrase.size() >= start) return m->value;
-      }
+      const auto* m = lex->modality.MatchEndingAt(lower, pos);
+      if (!m) continue;
+      if (pos - m->phrase.size() >= clause || m->value.sentence_scope) return m->value.modality;
     }
     return "actual";
   }
@@ -308,12 +313,12 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
       std::string noun = im.CountedNoun(s, lower, cl.end, &noun_end);
       if (noun.empty()) {
         cl.dimension = "other";
-        cl.si_value = cl.value;
+        cl.base_value = cl.value;
       } else {
         cl.unit = noun;
         cl.dimension = "count";
-        cl.si_unit = noun;
-        cl.si_value = cl.value;
+        cl.base_unit = noun;
+        cl.base_value = cl.value;
         c.unit_begin = SkipSpaces(s, cl.end);
         cl.end = static_cast<uint32_t>(noun_end);
       }

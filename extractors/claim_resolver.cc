@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 
+#include "extractors/text_scan.h"
 #include "normalizers/folding.h"
 
 namespace solieu {
@@ -35,9 +36,10 @@ ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(std:
   std::string alternation;
   for (const auto& e : lex_->gazetteer.entries()) {  // longest first: leftmost-first picks it
     alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(e.phrase);
-    alias_to_entity_.emplace(e.phrase, e.value.canonical);
+    alias_to_entity_.emplace(Lower(e.phrase), e.value.canonical);
   }
-  entity_re_ = std::make_unique<RE2>("(" + alternation + ")");
+  // Case-insensitive: "Thành phố Thái Nguyên" opens a sentence.
+  entity_re_ = std::make_unique<RE2>("(?i)(" + alternation + ")");
 }
 
 ClaimResolver::~ClaimResolver() = default;
@@ -48,7 +50,7 @@ std::vector<ClaimResolver::Mention> ClaimResolver::Entities(std::string_view tex
   size_t pos = 0;
   while (pos < text.size() && entity_re_->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     size_t b = m.data() - text.data(), e = b + m.size();
-    auto it = alias_to_entity_.find(std::string(m.data(), m.size()));
+    auto it = alias_to_entity_.find(Lower(std::string_view(m.data(), m.size())));
     if (it != alias_to_entity_.end()) out.push_back({b, e, it->second});
     pos = e;
   }
@@ -58,8 +60,10 @@ std::vector<ClaimResolver::Mention> ClaimResolver::Entities(std::string_view tex
 std::optional<Period> ClaimResolver::ParsePeriod(std::string_view expr) const {
   for (const PatternRule& rule : lex_->periods) {
     std::string a, b;
-    re2::StringPiece whole;
-    if (!RE2::PartialMatch(re2::StringPiece(expr.data(), expr.size()), *rule.pattern, &a, &b)) continue;
+    re2::StringPiece input(expr.data(), expr.size());
+    bool hit = rule.pattern->NumberOfCapturingGroups() == 1 ? RE2::PartialMatch(input, *rule.pattern, &a)
+                                                            : RE2::PartialMatch(input, *rule.pattern, &a, &b);
+    if (!hit) continue;
     Period p;
     p.label = std::string(expr);
     if (rule.kind == "year") {
@@ -133,6 +137,24 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
   for (auto& m : entities) {
     if (counts[m.value] > best) { best = counts[m.value]; main_entity = m.value; }
   }
+  // Context periods, for figures whose sentence names none: the last period
+  // named earlier in the same paragraph ("đánh giá nhiệm kỳ 2015 - 2020 …
+  // Tổng mức … đạt 3.200 tỷ đồng"), else the one the title or lead names.
+  std::optional<Period> lead_period;
+  std::vector<std::optional<Period>> context(sentences.size());
+  std::optional<Period> in_paragraph;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (i > 0 && text.substr(sentences[i - 1].end, sentences[i].begin - sentences[i - 1].end).find('\n') !=
+                     std::string_view::npos) {
+      in_paragraph.reset();
+    }
+    context[i] = in_paragraph;
+    auto found = Periods(text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin));
+    if (!found.empty()) {
+      in_paragraph = found.back().second;
+      if (!lead_period && i < 3) lead_period = found.front().second;
+    }
+  }
   int period_sentence = -1;
   std::vector<std::pair<Mention, Period>> periods;
   for (Claim& c : *claims) {
@@ -156,6 +178,7 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
       else if (!period) { period = p; break; }
       else break;
     }
+    if (!period) period = context[c.sentence] ? context[c.sentence] : lead_period;
     c.period = period;
     c.indicator = IndicatorFor(c.metric);
   }

@@ -53,6 +53,7 @@ template class PhraseTable<UnitInfo>;
 template class PhraseTable<ComparisonVerb>;
 template class PhraseTable<IndicatorInfo>;
 template class PhraseTable<GazetteerEntry>;
+template class PhraseTable<ModalityCue>;
 
 namespace {
 
@@ -110,8 +111,11 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
     else if (r.fields[1] == "after") lex->qualifiers_after.Add(r.fields[0], r.fields[2]);
     else return Status::Corrupt(r.where + ": position must be before or after");
   }
-  LOAD_ROWS(modality, "modality.tsv", 2);
-  for (auto& r : *modality) lex->modality.Add(r.fields[0], r.fields[1]);
+  LOAD_ROWS(modality, "modality.tsv", 3);
+  for (auto& r : *modality) {
+    if (r.fields[2] != "clause" && r.fields[2] != "sentence") return Status::Corrupt(r.where + ": scope must be clause or sentence");
+    lex->modality.Add(r.fields[0], ModalityCue{r.fields[1], r.fields[2] == "sentence"});
+  }
 
   LOAD_ROWS(comparisons, "comparisons.tsv", 3);
   for (auto& r : *comparisons) {
@@ -146,7 +150,10 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
   LOAD_ROWS(gazetteer, "gazetteer.tsv", 3);
   for (auto& r : *gazetteer) {
     GazetteerEntry e{r.fields[0], r.fields[1], r.fields.size() > 3 ? r.fields[3] : ""};
-    for (const std::string& alias : SplitBar(r.fields[2])) lex->gazetteer.Add(alias, e);
+    for (const std::string& alias : SplitBar(r.fields[2])) {
+      lex->gazetteer.Add(alias, e);
+      lex->gazetteer_lower.Add(Lower(alias), e);
+    }
   }
 
   for (auto* t : {&lex->verbs, &lex->leads, &lex->stops, &lex->tails, &lex->rate_denominators}) t->Sort();
@@ -159,6 +166,7 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
   lex->baselines.Sort();
   lex->indicators.Sort();
   lex->gazetteer.Sort();
+  lex->gazetteer_lower.Sort();
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 

@@ -39,6 +39,8 @@ struct UnitInfo {
 
 struct ComparisonVerb { std::string kind, direction; };
 
+struct ModalityCue { std::string modality; bool sentence_scope = false; };
+
 struct PatternRule {
   std::string kind;
   std::shared_ptr<re2::RE2> pattern;
@@ -53,7 +55,7 @@ struct Lexicon {
   PhraseTable<UnitInfo> units;            // matched case-sensitively ("HTX", "USD")
   PhraseTable<int> rate_denominators;
   PhraseTable<std::string> qualifiers_before, qualifiers_after;
-  PhraseTable<std::string> modality;
+  PhraseTable<ModalityCue> modality;
   PhraseTable<ComparisonVerb> comparison_verbs;
   PhraseTable<std::string> baselines;     // lower-cased baseline start → baseline_kind
   PhraseTable<int> verbs, leads, stops, tails;
@@ -61,6 +63,7 @@ struct Lexicon {
   std::vector<PatternRule> periods;
   PhraseTable<IndicatorInfo> indicators;  // folded aliases
   PhraseTable<GazetteerEntry> gazetteer;  // aliases as written (NFC)
+  PhraseTable<GazetteerEntry> gazetteer_lower;  // the same, lower case
 
   // Loads every table; an error names the file and line of a bad row, or a
   // pattern that does not match the example written beside it.

@@ -35,8 +35,8 @@ Json ClaimToJson(const AnalyzedDocument& a, const Claim& c) {
   j["value"] = c.value;
   j["unit"] = c.unit;
   j["dimension"] = c.dimension;
-  j["si_value"] = c.si_value;
-  j["si_unit"] = c.si_unit;
+  j["si_value"] = c.base_value;
+  j["si_unit"] = c.base_unit;
   j["denominator"] = OrNull(c.denominator);
   j["qualifier"] = OrNull(c.qualifier);
   j["modality"] = c.modality;
@@ -119,8 +119,8 @@ Status DocumentFromJson(const std::string& line, const std::string& where, Analy
       c.value = cj.at("value").get<double>();
       c.unit = cj.at("unit").get<std::string>();
       c.dimension = cj.at("dimension").get<std::string>();
-      c.si_value = cj.at("si_value").get<double>();
-      c.si_unit = cj.at("si_unit").get<std::string>();
+      c.base_value = cj.at("si_value").get<double>();
+      c.base_unit = cj.at("si_unit").get<std::string>();
       if (cj["denominator"].is_number()) c.denominator = cj["denominator"].get<double>();
       if (cj["qualifier"].is_string()) c.qualifier = cj["qualifier"].get<std::string>();
       c.modality = cj.at("modality").get<std::string>();

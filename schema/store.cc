@@ -238,7 +238,7 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
     Stmt& q = s.insert_claim;
     q.Bind(1, id).Bind(2, d.doc_id).Bind(3, c.sentence).Bind(4, static_cast<int64_t>(i))
         .Bind(5, c.span_begin).Bind(6, c.span_end).Bind(7, c.text).Bind(8, c.number).Bind(9, c.value)
-        .Bind(10, c.unit).Bind(11, c.dimension).Bind(12, c.si_value).Bind(13, c.si_unit)
+        .Bind(10, c.unit).Bind(11, c.dimension).Bind(12, c.base_value).Bind(13, c.base_unit)
         .Bind(14, c.denominator).Bind(15, c.qualifier).Bind(16, c.modality).Bind(17, c.metric)
         .Bind(18, Fold(c.metric)).Bind(19, c.indicator).Bind(20, c.entity);
     if (c.period) q.Bind(21, c.period->label).Bind(22, c.period->from).Bind(23, c.period->to);
@@ -311,8 +311,8 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
       c.span_begin = static_cast<uint32_t>(claims.Int(2));
       c.span_end = static_cast<uint32_t>(claims.Int(3));
       c.text = claims.Text(4); c.number = claims.Text(5); c.value = claims.Real(6);
-      c.unit = claims.Text(7); c.dimension = claims.Text(8); c.si_value = claims.Real(9);
-      c.si_unit = claims.Text(10); c.denominator = claims.OptReal(11); c.qualifier = claims.OptText(12);
+      c.unit = claims.Text(7); c.dimension = claims.Text(8); c.base_value = claims.Real(9);
+      c.base_unit = claims.Text(10); c.denominator = claims.OptReal(11); c.qualifier = claims.OptText(12);
       c.modality = claims.Text(13); c.metric = claims.Text(14); c.indicator = claims.OptText(15);
       c.entity = claims.OptText(16);
       if (auto label = claims.OptText(17)) c.period = Period{*label, claims.Text(18), claims.Text(19)};

@@ -1,1 +1,142 @@
+#include "corpus/reader.h"
+
+#include <sys/stat.h>
+#include <zlib.h>
+
 #include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace solieu;
+using solieu::testing::TempDir;
+using solieu::testing::WriteFile;
+
+namespace {
+
+struct ReadResult {
+  std::vector<Document> docs;
+  std::vector<std::string> skips;
+};
+
+ReadResult ReadAllInputs(std::vector<std::string> paths, ReaderOptions options = {}) {
+  DocumentReader reader(std::move(paths), options);
+  ReadResult r;
+  Document d;
+  Skip s;
+  while (true) {
+    auto item = reader.Next(&d, &s);
+    if (item == DocumentReader::Item::kEnd) break;
+    if (item == DocumentReader::Item::kDocument) r.docs.push_back(d);
+    else r.skips.push_back(s.message);
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("DocumentReader reads a text file as its own bytes less a BOM", "[corpus]") {
+  TempDir tmp;
+  WriteFile(tmp.Path("a.txt"), "\xEF\xBB\xBFThu ngân sách đạt 44,9% dự toán.");
+  auto r = ReadAllInputs({tmp.Path("a.txt")});
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].text == "Thu ngân sách đạt 44,9% dự toán.");
+  CHECK(r.docs[0].source == tmp.Path("a.txt"));
+  CHECK(r.docs[0].doc_id == r.docs[0].content_hash.substr(0, 16));
+  CHECK(r.docs[0].doc_id.size() == 16);
+}
+
+TEST_CASE("DocumentReader skips invalid UTF-8 naming the file, byte and line", "[corpus]") {
+  TempDir tmp;
+  std::string bad = "Dòng một\nThu ng\xE2n s\xE1ch";
+  WriteFile(tmp.Path("bad.txt"), bad);
+  WriteFile(tmp.Path("good.txt"), "Trồng rừng đạt 108% kế hoạch.");
+  auto r = ReadAllInputs({tmp.Path("bad.txt"), tmp.Path("good.txt")});
+  REQUIRE(r.skips.size() == 1);
+  CHECK_THAT(r.skips[0], Catch::Contains("bad.txt") && Catch::Contains("invalid UTF-8 at byte " + std::to_string(bad.find('\xE2'))) &&
+                             Catch::Contains("line 2"));
+  REQUIRE(r.docs.size() == 1);  // the rest of the run goes on
+}
+
+TEST_CASE("DocumentReader skips binary and empty files with a reason", "[corpus]") {
+  TempDir tmp;
+  WriteFile(tmp.Path("blob.txt"), std::string("PK\x03\x04\0\0abc", 9));
+  WriteFile(tmp.Path("empty.txt"), "");
+  WriteFile(tmp.Path("blank.txt"), " \n\n ");
+  auto r = ReadAllInputs({tmp.Path("blob.txt"), tmp.Path("empty.txt"), tmp.Path("blank.txt")});
+  REQUIRE(r.skips.size() == 3);
+  CHECK_THAT(r.skips[0], Catch::Contains("blob.txt") && Catch::Contains("binary") && Catch::Contains("offset 4"));
+  CHECK_THAT(r.skips[1], Catch::Contains("empty.txt") && Catch::Contains("empty"));
+  CHECK_THAT(r.skips[2], Catch::Contains("blank.txt") && Catch::Contains("empty"));
+}
+
+TEST_CASE("DocumentReader reads JSONL and reports a truncated line by number", "[corpus]") {
+  TempDir tmp;
+  WriteFile(tmp.Path("docs.jsonl"),
+            "{\"id\": \"a1\", \"text\": \"Giải quyết việc làm cho 704 lao động.\", \"url\": \"https://x.invalid/a1\","
+            " \"published\": \"2023-12-01T08:00:00\"}\n"
+            "\n"
+            "{\"id\": \"a2\", \"text\": \"Thu ngân\n"
+            "{\"text\": \"Kết nạp 450 đảng viên.\"}\n"
+            "[1, 2]\n"
+            "{\"id\": \"a5\"}\n");
+  auto r = ReadAllInputs({tmp.Path("docs.jsonl")});
+  REQUIRE(r.docs.size() == 2);
+  CHECK(r.docs[0].doc_id == "a1");
+  CHECK(r.docs[0].source == "https://x.invalid/a1");
+  CHECK(r.docs[0].published == std::optional<std::string>("2023-12-01"));
+  CHECK(r.docs[1].source == tmp.Path("docs.jsonl") + ":4");  // no url: FILE:LINE
+  CHECK(r.docs[1].doc_id.size() == 16);
+  REQUIRE(r.skips.size() == 3);
+  CHECK_THAT(r.skips[0], Catch::Contains("docs.jsonl:3") && Catch::Contains("not valid JSON"));
+  CHECK_THAT(r.skips[1], Catch::Contains("docs.jsonl:5") && Catch::Contains("JSON object"));
+  CHECK_THAT(r.skips[2], Catch::Contains("docs.jsonl:6") && Catch::Contains("text"));
+}
+
+TEST_CASE("DocumentReader skips a huge JSONL line in constant memory and reads on", "[corpus]") {
+  TempDir tmp;
+  std::string huge = "{\"text\": \"" + std::string(3 << 20, 'x') + "\"}\n";
+  WriteFile(tmp.Path("big.jsonl"), huge + "{\"text\": \"Trồng mới 100 ha rừng.\"}\n");
+  ReaderOptions opt;
+  opt.max_line_bytes = 1 << 20;
+  auto r = ReadAllInputs({tmp.Path("big.jsonl")}, opt);
+  REQUIRE(r.skips.size() == 1);
+  CHECK_THAT(r.skips[0], Catch::Contains("big.jsonl:1") && Catch::Contains("longer than"));
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].source == tmp.Path("big.jsonl") + ":2");
+}
+
+TEST_CASE("DocumentReader walks directories recursively in sorted order", "[corpus]") {
+  TempDir tmp;
+  mkdir(tmp.Path("b").c_str(), 0755);
+  mkdir(tmp.Path("a").c_str(), 0755);
+  WriteFile(tmp.Path("b/2.txt"), "hai");
+  WriteFile(tmp.Path("a/1.txt"), "một");
+  WriteFile(tmp.Path("a/notes.pdf"), "%PDF");  // not a document type: not read from a directory
+  WriteFile(tmp.Path("c.txt"), "ba");
+  auto r = ReadAllInputs({tmp.path()});
+  REQUIRE(r.docs.size() == 3);
+  CHECK(r.docs[0].text == "một");
+  CHECK(r.docs[1].text == "hai");
+  CHECK(r.docs[2].text == "ba");
+  CHECK(r.skips.empty());
+}
+
+TEST_CASE("DocumentReader reads gzip-compressed JSONL", "[corpus]") {
+  TempDir tmp;
+  gzFile f = gzopen(tmp.Path("docs.jsonl.gz").c_str(), "wb");
+  std::string line = "{\"id\": \"z\", \"text\": \"Trồng rừng đạt 172,86ha.\"}\n";
+  gzwrite(f, line.data(), static_cast<unsigned>(line.size()));
+  gzclose(f);
+  auto r = ReadAllInputs({tmp.Path("docs.jsonl.gz")});
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].text == "Trồng rừng đạt 172,86ha.");
+}
+
+TEST_CASE("DocumentReader reports a missing file and goes on", "[corpus]") {
+  TempDir tmp;
+  WriteFile(tmp.Path("ok.txt"), "Có 4.284 đảng viên.");
+  auto r = ReadAllInputs({tmp.Path("missing.txt"), tmp.Path("ok.txt")});
+  REQUIRE(r.skips.size() == 1);
+  CHECK_THAT(r.skips[0], Catch::Contains("missing.txt") && Catch::Contains("cannot open"));
+  CHECK(r.docs.size() == 1);
+}

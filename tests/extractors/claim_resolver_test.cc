@@ -1,1 +1,60 @@
+#include "extractors/claim_resolver.h"
+
 #include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+namespace {
+const solieu::ClaimResolver& Resolver() {
+  static auto lex = solieu::Lexicon::Load();
+  REQUIRE(lex.ok());
+  static solieu::ClaimResolver resolver(*lex);
+  return resolver;
+}
+}  // namespace
+
+TEST_CASE("ClaimResolver turns period expressions into dates", "[extractors]") {
+  struct Case { const char* expr; const char* from; const char* to; };
+  const Case cases[] = {
+      {"năm 2023", "2023-01-01", "2023-12-31"},
+      {"8 tháng năm 2023", "2023-01-01", "2023-08-31"},
+      {"6 tháng đầu năm 2023", "2023-01-01", "2023-06-30"},
+      {"quý I/2024", "2024-01-01", "2024-03-31"},
+      {"nhiệm kỳ 2015 - 2020", "2015-01-01", "2020-12-31"},
+      {"năm học 2022-2023", "2022-09-01", "2023-08-31"},
+  };
+  for (const Case& c : cases) {
+    auto p = Resolver().ParsePeriod(c.expr);
+    INFO(c.expr);
+    REQUIRE(p);
+    CHECK(p->label == c.expr);
+    CHECK(p->from == c.from);
+    CHECK(p->to == c.to);
+  }
+  CHECK_FALSE(Resolver().ParsePeriod("trong những tháng cuối năm"));
+}
+
+TEST_CASE("ClaimResolver maps metrics to indicators whatever the tone placement", "[extractors]") {
+  CHECK(Resolver().IndicatorFor("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ") == std::optional<std::string>("retail_sales"));
+  CHECK(Resolver().IndicatorFor("Tổng mức bán lẻ hàng hoá") == std::optional<std::string>("retail_sales"));
+  CHECK(Resolver().IndicatorFor("tỷ lệ hộ nghèo") == std::optional<std::string>("poverty_rate"));
+  CHECK(Resolver().IndicatorFor("thu ngân sách nhà nước trên địa bàn") == std::optional<std::string>("budget_revenue"));
+  CHECK_FALSE(Resolver().IndicatorFor("chương trình công tác trọng tâm"));
+}
+
+TEST_CASE("ClaimResolver gives each claim the entity and period its sentence names", "[extractors]") {
+  auto doc = solieu::testing::AnalyzeText(
+      "Năm 2022, thành phố Cao Bằng thu ngân sách đạt 312,4 tỷ đồng.\n"
+      "Trong quý I/2024, TP. Lạng Sơn thu ngân sách đạt 98,6 tỷ đồng.\n"
+      "Thành phố Cao Bằng có 42 doanh nghiệp thành lập mới.\n"
+      "Giải quyết việc làm cho 615 lao động.");
+  REQUIRE(doc.claims.size() == 4);
+  CHECK(doc.claims[0].entity == std::optional<std::string>("thành phố Cao Bằng"));
+  REQUIRE(doc.claims[0].period);
+  CHECK(doc.claims[0].period->label == "Năm 2022");
+  CHECK(doc.claims[1].entity == std::optional<std::string>("thành phố Lạng Sơn"));
+  CHECK(doc.claims[1].period->from == "2024-01-01");
+  CHECK(doc.claims[3].entity == std::optional<std::string>("thành phố Cao Bằng"));  // the document's main entity
+  REQUIRE(doc.claims[3].period);  // the lead's period
+  CHECK(doc.claims[3].period->label == "Năm 2022");
+}

@@ -1,1 +1,11 @@
+#include "normalizers/folding.h"
+
 #include <catch2/catch.hpp>
+
+TEST_CASE("Fold removes case and diacritics and turns đ into d", "[normalizers]") {
+  CHECK(solieu::Fold("Tổng mức bán lẻ hàng hóa") == "tong muc ban le hang hoa");
+  CHECK(solieu::Fold("ĐẢNG VIÊN") == "dang vien");
+  CHECK(solieu::Fold("hoá") == solieu::Fold("hóa"));
+  CHECK(solieu::Fold("Uỷ ban") == solieu::Fold("Ủy ban"));
+  CHECK(solieu::Fold("Thu ngân sách 44,9%") == "thu ngan sach 44,9%");
+}

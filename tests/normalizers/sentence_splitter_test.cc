@@ -1,1 +1,31 @@
+#include "normalizers/sentence_splitter.h"
+
 #include <catch2/catch.hpp>
+
+using solieu::SentenceSplitter;
+
+namespace {
+std::vector<std::string> Split(const std::string& text) {
+  auto s = SentenceSplitter::Create();
+  REQUIRE(s.ok());
+  std::vector<std::string> out;
+  for (auto sp : (*s)->Split(text)) out.push_back(text.substr(sp.begin, sp.end - sp.begin));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("SentenceSplitter does not break inside abbreviations and numbers", "[normalizers]") {
+  auto s = Split("Đảng bộ TP. Bắc Kạn có 4.284 đảng viên. TP.HCM đạt 3.200 tỷ đồng, v.v. Theo ThS. Nguyễn Văn A, kết quả tốt.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "Đảng bộ TP. Bắc Kạn có 4.284 đảng viên.");
+  CHECK(s[1] == "TP.HCM đạt 3.200 tỷ đồng, v.v.");
+  CHECK(s[2] == "Theo ThS. Nguyễn Văn A, kết quả tốt.");
+}
+
+TEST_CASE("SentenceSplitter ends a sentence at a line break and trims it", "[normalizers]") {
+  auto s = Split("Tin mới\n\n  Tổng mức bán lẻ đạt 2.400 tỷ đồng  \nTrồng rừng đạt 108% kế hoạch");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "Tin mới");
+  CHECK(s[1] == "Tổng mức bán lẻ đạt 2.400 tỷ đồng");
+  CHECK(s[2] == "Trồng rừng đạt 108% kế hoạch");
+}

@@ -1,1 +1,77 @@
+#include "normalizers/text_normalizer.h"
+
 #include <catch2/catch.hpp>
+
+using solieu::TextNormalizer;
+
+namespace {
+const TextNormalizer& Normalizer() {
+  static auto n = TextNormalizer::Create();
+  REQUIRE(n.ok());
+  return **n;
+}
+
+// The original bytes a normalized range maps back to.
+std::string Back(const solieu::NormalizedText& n, const std::string& original, size_t b, size_t e) {
+  uint32_t ob = n.map.ToOriginalStart(b), oe = n.map.ToOriginalEnd(e);
+  return original.substr(ob, oe - ob);
+}
+}  // namespace
+
+TEST_CASE("TextNormalizer composes decomposed Vietnamese (NFD) to NFC", "[normalizers]") {
+  // "Tổng mức" written with combining marks: o + U+0302 + U+0309, u + U+031B + U+0301.
+  std::string nfd = "To\xCC\x82\xCC\x89ng mu\xCC\x9B\xCC\x81" "c 3.200 ty\xCC\x89";
+  auto n = Normalizer().Normalize(nfd);
+  CHECK(n.text == "Tổng mức 3.200 tỷ");
+  size_t at = n.text.find("3.200 tỷ");
+  CHECK(Back(n, nfd, at, n.text.size()) == "3.200 ty\xCC\x89");
+}
+
+TEST_CASE("TextNormalizer drops site furniture and keeps paragraphs apart", "[normalizers]") {
+  std::string page =
+      "Loading the player...\n"
+      "Đánh giá của bạn về cổng thông tin điện tử\n"
+      "147 người đã bình chọn\n"
+      "0 người đang online\n"
+      "\n"
+      "Đăng ngày 06 - 08 - 2020\n"
+      "100%\n"
+      "\n"
+      "Đảng bộ có 4.284 đảng viên.\n"
+      "0:00 / 0:00\n"
+      "Xem thêm\n"
+      "Tin mới nhất\n"
+      "Triển khai kế hoạch trồng rừng năm 2022(12/01/2022 3:58 CH)\n";
+  auto n = Normalizer().Normalize(page);
+  CHECK(n.text.find("Loading") == std::string::npos);
+  CHECK(n.text.find("bình chọn") == std::string::npos);
+  CHECK(n.text.find("100%") == std::string::npos);
+  CHECK(n.text.find("0:00") == std::string::npos);
+  CHECK(n.text.find("Xem thêm") == std::string::npos);
+  CHECK(n.text.find("trồng rừng") == std::string::npos);  // the trailing link list
+  CHECK(n.text.find("Đảng bộ có 4.284 đảng viên.") != std::string::npos);
+  CHECK(n.published == std::optional<std::string>("2020-08-06"));
+  CHECK(n.furniture_lines == 10);
+  size_t at = n.text.find("4.284");
+  CHECK(Back(n, page, at, at + 5) == "4.284");
+}
+
+TEST_CASE("TextNormalizer unifies spaces, dashes and quotes", "[normalizers]") {
+  std::string in = "kinh tế \xE2\x80\x93 xã hội\xC2\xA0đạt\xE2\x80\x8B 3.200  tỷ đồng; \xE2\x80\x9CMỗi xã\xE2\x80\x9D  ";
+  auto n = Normalizer().Normalize(in);
+  CHECK(n.text == "kinh tế - xã hội đạt 3.200 tỷ đồng; \"Mỗi xã\"");
+  size_t at = n.text.find("3.200 tỷ");
+  CHECK(Back(n, in, at, at + std::string("3.200 tỷ").size()) == "3.200  tỷ");
+}
+
+TEST_CASE("TextNormalizer applies the tone-placement convention", "[normalizers]") {
+  auto n = Normalizer().Normalize("Thành uỷ chỉ đạo phát triển hàng hoá.");
+  CHECK(n.text == "Thành ủy chỉ đạo phát triển hàng hóa.");
+}
+
+TEST_CASE("TextNormalizer leaves clean NFC text byte for byte", "[normalizers]") {
+  std::string in = "Tổng mức bán lẻ hàng hóa đạt 3.200 tỷ đồng.\nThu ngân sách đạt 44,9% dự toán.";
+  auto n = Normalizer().Normalize(in);
+  CHECK(n.text == in);
+  CHECK(n.map.IsIdentity());
+}

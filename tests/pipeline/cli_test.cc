@@ -1,1 +1,143 @@
+// The solieu command as users and scripts meet it: exit codes, output that pipes.
+#include <signal.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+#include "test_support.h"
+
+using solieu::testing::RunSolieu;
+using solieu::testing::SourcePath;
+using solieu::testing::TempDir;
+using solieu::testing::WriteFile;
+
+namespace {
+std::string Samples() { return SourcePath("corpus/samples"); }
+}  // namespace
+
+TEST_CASE("CLI --version prints the version and the rule-set hash", "[cli]") {
+  std::string out;
+  REQUIRE(RunSolieu("--version", &out) == 0);
+  CHECK_THAT(out, Catch::Matches("solieu \\d+\\.\\d+\\.\\d+ \\(rules [0-9a-f]{16}\\)\n"));
+}
+
+TEST_CASE("CLI usage errors exit 2 and help exits 0 with an example", "[cli]") {
+  std::string out, err;
+  CHECK(RunSolieu("ingest corpus", &out, &err) == 2);  // --db missing
+  CHECK_THAT(err, Catch::Contains("--db"));
+  CHECK(RunSolieu("frobnicate", &out, &err) == 2);
+  CHECK(RunSolieu("ingest --help", &out, &err) == 0);
+  CHECK_THAT(out, Catch::Contains("Example"));
+}
+
+TEST_CASE("CLI ingest prints a summary; skipped input exits 3 naming the file", "[cli]") {
+  TempDir tmp;
+  WriteFile(tmp.Path("bad.txt"), "Thu ng\xE2n s\xE1" "ch");
+  WriteFile(tmp.Path("broken.jsonl"), "{\"text\": \"Có 47 doanh nghiệp.\"}\n{\"text\": \"Có 4\n");
+  std::string out, err;
+  int rc = RunSolieu("ingest " + Samples() + " " + tmp.Path("bad.txt") + " " + tmp.Path("broken.jsonl") + " --db " +
+                     tmp.Path("f.db"),
+                 &out, &err);
+  CHECK(rc == 3);
+  CHECK_THAT(err, Catch::Contains("bad.txt: invalid UTF-8 at byte 6"));
+  CHECK_THAT(err, Catch::Contains("broken.jsonl:2"));
+  CHECK_THAT(err, Catch::Contains("2 skipped"));
+  CHECK_THAT(err, Catch::Contains("claims"));
+  // Nothing already stored is lost, and a second run adds nothing twice.
+  rc = RunSolieu("ingest " + Samples() + " --db " + tmp.Path("f.db"), &out, &err);
+  CHECK(rc == 0);
+  CHECK_THAT(err, Catch::Contains("ingested 0 documents"));
+  std::string n;
+  REQUIRE(RunSolieu("query --db " + tmp.Path("f.db") + " --csv \"SELECT count(*) AS n FROM documents\"", &n) == 0);
+  CHECK(n == "n\n9\n");  // 8 sample documents and the good line of broken.jsonl
+}
+
+TEST_CASE("CLI export gives the same lines as extract, whatever --jobs is", "[cli]") {
+  TempDir tmp;
+  std::string out, err, one, two, exported;
+  REQUIRE(RunSolieu("ingest " + Samples() + " --db " + tmp.Path("f.db") + " --jobs 2", &out, &err) == 0);
+  REQUIRE(RunSolieu("extract " + Samples() + " --jobs 1", &one) == 0);
+  REQUIRE(RunSolieu("extract " + Samples() + " --jobs 2", &two) == 0);
+  REQUIRE(RunSolieu("export --db " + tmp.Path("f.db"), &exported) == 0);
+  CHECK(one == two);
+  CHECK(one == exported);
+  CHECK(std::count(one.begin(), one.end(), '\n') >= 70);
+}
+
+TEST_CASE("CLI query prints a table, CSV or JSON, and the schema", "[cli]") {
+  TempDir tmp;
+  std::string out, err;
+  REQUIRE(RunSolieu("ingest " + Samples() + " --db " + tmp.Path("f.db"), &out, &err) == 0);
+  std::string sql = "\"SELECT entity, value FROM facts WHERE indicator = 'retail_sales' AND value = 3200 ORDER BY doc_id\"";
+  REQUIRE(RunSolieu("query --db " + tmp.Path("f.db") + " " + sql, &out) == 0);
+  CHECK_THAT(out, Catch::Contains("thành phố Bắc Kạn | 3200.0") && Catch::Contains("(2 rows)"));
+  REQUIRE(RunSolieu("query --db " + tmp.Path("f.db") + " --csv " + sql, &out) == 0);
+  CHECK(out == "entity,value\nthành phố Bắc Kạn,3200.0\nthành phố Bắc Kạn,3200.0\n");
+  REQUIRE(RunSolieu("query --db " + tmp.Path("f.db") + " --json " + sql, &out) == 0);
+  CHECK_THAT(out, Catch::StartsWith("{\"entity\":\"thành phố Bắc Kạn\",\"value\":3200.0}"));
+  REQUIRE(RunSolieu("query --db " + tmp.Path("f.db") + " --schema", &out) == 0);
+  CHECK_THAT(out, Catch::Contains("CREATE VIEW facts") && Catch::Contains("-- stored text"));
+  CHECK(RunSolieu("query --db " + tmp.Path("f.db") + " \"SELEC nonsense\"", &out, &err) == 2);
+  CHECK_THAT(err, Catch::Contains("SQL error"));
+  WriteFile(tmp.Path("plain.txt"), "not a database at all, only words in a file\n");
+  CHECK(RunSolieu("query --db " + tmp.Path("plain.txt") + " \"SELECT 1\"", &out, &err) == 1);
+  CHECK_THAT(err, Catch::Contains("plain.txt") && Catch::Contains("not a solieu database"));
+}
+
+TEST_CASE("CLI ingest killed with SIGKILL leaves whole documents, and a re-run completes it", "[cli]") {
+  TempDir tmp;
+  // A corpus big enough to be killed while writing: the samples, repeated with new figures.
+  std::string text = solieu::testing::ReadFile(Samples() + "/cao-bang-2022-ket-qua.txt");
+  {
+    std::string jsonl;
+    for (int i = 0; i < 3000; ++i) {
+      std::string t = text + "\nBổ sung: giải quyết việc làm cho " + std::to_string(100 + i) + " lao động.";
+      std::string esc;
+      for (char c : t) { if (c == '"' || c == '\\') esc += '\\'; if (c == '\n') { esc += "\\n"; continue; } esc += c; }
+      jsonl += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"" + esc + "\"}\n";
+    }
+    WriteFile(tmp.Path("big.jsonl"), jsonl);
+  }
+  std::string reference, out, err;
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(RunSolieu("ingest " + tmp.Path("big.jsonl") + " --db " + tmp.Path("ref.db") + " --jobs 1", &out, &err) == 0);
+  auto full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE(RunSolieu("export --db " + tmp.Path("ref.db"), &reference) == 0);
+  // Kill at five moments spread over an uninterrupted run's duration.
+  int killed_mid_run = 0;
+  for (int k = 1; k <= 5; ++k) {
+    int delay_ms = static_cast<int>(full_ms * k / 6);
+    std::string db = tmp.Path("k" + std::to_string(delay_ms) + ".db");
+    pid_t pid = fork();
+    if (pid == 0) {
+      int fd = open("/dev/null", O_WRONLY);
+      dup2(fd, 1);
+      dup2(fd, 2);
+      execl(SOLIEU_BINARY, "solieu", "ingest", tmp.Path("big.jsonl").c_str(), "--db", db.c_str(), "--jobs", "1",
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(pid, SIGKILL);
+    int status;
+    waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status)) ++killed_mid_run;
+    std::string check;
+    REQUIRE(RunSolieu("query --db " + db + " --csv \"PRAGMA integrity_check\"", &check) == 0);
+    CHECK_THAT(check, Catch::Contains("ok"));
+    // Every stored document has all its claims: the count per document matches the reference.
+    std::string partial;
+    REQUIRE(RunSolieu("export --db " + db, &partial) == 0);
+    CHECK(reference.compare(0, partial.size(), partial) == 0);
+    REQUIRE(RunSolieu("ingest " + tmp.Path("big.jsonl") + " --db " + db, &out, &err) == 0);
+    std::string finished;
+    REQUIRE(RunSolieu("export --db " + db, &finished) == 0);
+    CHECK(finished == reference);
+  }
+  CHECK(killed_mid_run >= 3);  // the test really interrupted the ingest
+}

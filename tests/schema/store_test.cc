@@ -1,1 +1,130 @@
+#include "schema/store.h"
+
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace solieu;
+using solieu::testing::AnalyzeText;
+using solieu::testing::TempDir;
+
+namespace {
+
+int64_t Count(Store& s, const char* sql) {
+  sqlite3_stmt* st;
+  REQUIRE(sqlite3_prepare_v2(s.db(), sql, -1, &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  int64_t n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return n;
+}
+
+const char* kArticle =
+    "Tổng mức bán lẻ hàng hoá và doanh thu dịch vụ đạt 3.200 tỷ đồng, bằng 107% Nghị quyết.\n"
+    "Thành phố có 4.284 đảng viên.";
+
+}  // namespace
+
+TEST_CASE("Store writes a document and reads back the same claims", "[schema]") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  auto run = (*store)->BeginRun("ingest", "test", "{}");
+  REQUIRE(run.ok());
+  AnalyzedDocument a = AnalyzeText(kArticle, "a.txt");
+  REQUIRE((*store)->Begin().ok());
+  auto added = (*store)->WriteDocument(a, *run);
+  REQUIRE(added.ok());
+  CHECK(*added);
+  REQUIRE((*store)->Commit().ok());
+  CHECK(Count(**store, "SELECT count(*) FROM claims") == 2);
+  CHECK(Count(**store, "SELECT count(*) FROM comparisons") == 1);
+  CHECK(Count(**store, "SELECT count(*) FROM facts WHERE sentence LIKE 'Tổng mức bán lẻ hàng hóa%'") == 1);
+  std::vector<AnalyzedDocument> back;
+  REQUIRE((*store)->ForEachDocument([&](const AnalyzedDocument& d) { back.push_back(d); return Status::Ok(); }).ok());
+  REQUIRE(back.size() == 1);
+  REQUIRE(back[0].claims.size() == a.claims.size());
+  for (size_t i = 0; i < a.claims.size(); ++i) {
+    CHECK(back[0].claims[i].text == a.claims[i].text);
+    CHECK(back[0].claims[i].base_value == a.claims[i].base_value);
+    CHECK(back[0].claims[i].metric == a.claims[i].metric);
+    CHECK(back[0].SentenceText(back[0].claims[i].sentence) == a.SentenceText(a.claims[i].sentence));
+    CHECK(back[0].claims[i].comparisons.size() == a.claims[i].comparisons.size());
+  }
+}
+
+TEST_CASE("Store adds the same document only once", "[schema]") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  auto run = (*store)->BeginRun("ingest", "test", "{}");
+  REQUIRE(run.ok());
+  AnalyzedDocument a = AnalyzeText(kArticle, "a.txt");
+  auto first = (*store)->WriteDocument(a, *run);
+  AnalyzedDocument again = AnalyzeText(kArticle, "copy/a.txt");
+  auto second = (*store)->WriteDocument(again, *run);
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  CHECK(*first);
+  CHECK_FALSE(*second);
+  CHECK(Count(**store, "SELECT count(*) FROM documents") == 1);
+  // Same id, different text: refused with the source named.
+  AnalyzedDocument clash = AnalyzeText("Giải quyết việc làm cho 704 lao động.", "b.jsonl:3");
+  clash.doc.doc_id = a.doc.doc_id;
+  auto third = (*store)->WriteDocument(clash, *run);
+  REQUIRE_FALSE(third.ok());
+  CHECK_THAT(third.status().message(), Catch::Contains("b.jsonl:3") && Catch::Contains("already stored"));
+}
+
+TEST_CASE("Store refuses a file that is not a solieu database, and a newer schema", "[schema]") {
+  TempDir tmp;
+  solieu::testing::WriteFile(tmp.Path("notes.db"), "these are not the pages of a database, just text\n");
+  auto bad = Store::Open(tmp.Path("notes.db"), Store::Mode::kReadWrite);
+  REQUIRE_FALSE(bad.ok());
+  CHECK_THAT(bad.status().message(), Catch::Contains("notes.db") && Catch::Contains("not a solieu database"));
+
+  sqlite3* db;
+  sqlite3_open(tmp.Path("new.db").c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE x(a); PRAGMA user_version=99;", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto newer = Store::Open(tmp.Path("new.db"), Store::Mode::kReadWrite);
+  REQUIRE_FALSE(newer.ok());
+  CHECK_THAT(newer.status().message(), Catch::Contains("version 99") && Catch::Contains("newer"));
+
+  auto missing = Store::Open(tmp.Path("absent.db"), Store::Mode::kReadOnly);
+  CHECK_FALSE(missing.ok());
+}
+
+TEST_CASE("Store keeps only whole documents when the writer is killed mid-transaction", "[schema]") {
+  TempDir tmp;
+  std::string path = tmp.Path("f.db");
+  {
+    auto store = Store::Open(path, Store::Mode::kReadWrite);
+    REQUIRE(store.ok());
+    auto run = (*store)->BeginRun("ingest", "test", "{}");
+    REQUIRE(run.ok());
+    REQUIRE((*store)->WriteDocument(AnalyzeText(kArticle, "a.txt"), *run).ok());
+  }
+  pid_t pid = fork();
+  if (pid == 0) {
+    auto store = Store::Open(path, Store::Mode::kReadWrite);
+    (*store)->Begin();
+    (*store)->WriteDocument(AnalyzeText("Thu ngân sách đạt 200 tỷ đồng.", "b.txt"), 1);
+    _exit(0);  // dies without COMMIT, as under SIGKILL
+  }
+  int status;
+  waitpid(pid, &status, 0);
+  auto store = Store::Open(path, Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  CHECK(Count(**store, "SELECT count(*) FROM documents") == 1);
+  CHECK(Count(**store, "SELECT count(*) FROM claims WHERE doc_id NOT IN (SELECT doc_id FROM documents)") == 0);
+  sqlite3_stmt* st;
+  sqlite3_prepare_v2((*store)->db(), "PRAGMA integrity_check", -1, &st, nullptr);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "ok");
+  sqlite3_finalize(st);
+}
