@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus/byte_source.h"
+#include "corpus/encoding.h"
 #include "corpus/utf8.h"
 
 namespace solieu {
@@ -44,7 +45,33 @@ size_t LineOf(std::string_view text, size_t offset) {
 }  // namespace
 
 
-Status AcceptText(const std::string& source, std::string text, Document* doc) {
+Status AcceptText(const std::string& source, std::string text, Document* doc, const EncodingDetector* detector,
+                  const std::string& forced) {
+  doc->encoding = "utf-8";
+  if (detector) {
+    bool utf16_bom = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'));
+    if (!forced.empty()) {
+      auto decoded = detector->Decode(text, forced);
+      if (!decoded.ok()) return Status::InvalidInput(source + ": " + decoded.status().message() + ", skipped");
+      text = std::move(*decoded);
+      doc->encoding = forced;
+    } else if (utf16_bom || FindInvalidUtf8(text) != std::string_view::npos) {
+      size_t at;
+      if (!utf16_bom && LooksBinary(text, &at)) {
+        return Status::InvalidInput(source + ": binary file (NUL byte at offset " + std::to_string(at) + "), skipped");
+      }
+      auto decoded = detector->Detect(text, source);
+      if (!decoded.ok()) return Status::InvalidInput(decoded.status().message() + ", skipped");
+      text = std::move(decoded->text);
+      doc->encoding = decoded->encoding;
+    } else {
+      auto decoded = detector->Detect(text, source);  // pure ASCII may be VIQR
+      if (decoded.ok() && decoded->encoding == "viqr") {
+        text = std::move(decoded->text);
+        doc->encoding = "viqr";
+      }
+    }
+  }
   if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
   size_t at;
   if (LooksBinary(text, &at)) {
@@ -96,6 +123,7 @@ struct DocumentReader::State {
   std::unique_ptr<LineReader> jsonl;
   std::string jsonl_path;
   uint64_t bytes = 0;
+  std::shared_ptr<const EncodingDetector> detector;
 
   // Next file path to read, walking directories; empty at the end.
   std::string NextPath(Skip* skip, bool* skipped) {
@@ -140,6 +168,8 @@ struct DocumentReader::State {
 DocumentReader::DocumentReader(std::vector<std::string> paths, ReaderOptions options)
     : state_(new State) {
   state_->options = options;
+  auto detector = EncodingDetector::Create();
+  if (detector.ok()) state_->detector = *detector;  // embedded tables: fails only on a bad --data-dir
   state_->pending.assign(paths.rbegin(), paths.rend());
 }
 
@@ -184,7 +214,7 @@ DocumentReader::Item DocumentReader::Next(Document* doc, Skip* skip) {
     if (!text.ok()) { skip->message = text.status().message(); return Item::kSkip; }
     s.bytes += text->size();
     *doc = Document{};
-    Status st = AcceptText(path, std::move(*text), doc);
+    Status st = AcceptText(path, std::move(*text), doc, s.detector.get(), s.options.encoding);
     if (!st.ok()) { skip->message = st.message(); return Item::kSkip; }
     doc->source = path;
     FinishDocumentIdentity(doc);

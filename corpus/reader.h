@@ -25,7 +25,10 @@ struct Skip {
 struct ReaderOptions {
   size_t max_document_bytes = size_t{256} << 20;
   size_t max_line_bytes = size_t{64} << 20;
+  std::string encoding;  // force this encoding for text files ("" = detect)
 };
+
+class EncodingDetector;
 
 class DocumentReader {
  public:
@@ -45,8 +48,11 @@ class DocumentReader {
 };
 
 // Checks and fills a document read from `source`: strips a BOM, rejects
-// binary, invalid UTF-8 and empty text with a message naming `source`.
-Status AcceptText(const std::string& source, std::string text, Document* doc);
+// binary, undecodable and empty text with a message naming `source`. With a
+// detector, text that is not UTF-8 is decoded (as `forced`, or as detected)
+// and doc->encoding says how; without one, only UTF-8 is accepted.
+Status AcceptText(const std::string& source, std::string text, Document* doc,
+                  const EncodingDetector* detector = nullptr, const std::string& forced = "");
 
 // Parses one JSONL line into *doc; `where` is "FILE:LINE" for messages.
 Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc);

@@ -34,11 +34,12 @@ StatusOr<ExportStats> ExportDatabase(const std::string& db_path, bool with_docum
   return stats;
 }
 
-StatusOr<ExportStats> ExtractToStream(const std::vector<std::string>& inputs, bool with_documents, int jobs,
-                                      std::ostream& out, const std::function<void(const Skip&)>& on_skip) {
+StatusOr<ExportStats> ExtractToStream(const std::vector<std::string>& inputs, const ReaderOptions& reader_options,
+                                      bool with_documents, int jobs, std::ostream& out,
+                                      const std::function<void(const Skip&)>& on_skip) {
   auto rules = AnalyzerRules::Load();
   if (!rules.ok()) return rules.status();
-  DocumentReader reader(inputs);
+  DocumentReader reader(inputs, reader_options);
   ExportStats stats;
   AnalysisCallbacks cb;
   cb.on_document = [&](AnalyzedDocument&& a) { return WriteLines(a, with_documents, out, &stats); };

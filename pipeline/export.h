@@ -23,8 +23,9 @@ StatusOr<ExportStats> ExportDatabase(const std::string& db_path, bool with_docum
                                      std::ostream& out);
 
 // `solieu extract`: the same lines, computed from `inputs`.
-StatusOr<ExportStats> ExtractToStream(const std::vector<std::string>& inputs, bool with_documents, int jobs,
-                                      std::ostream& out, const std::function<void(const Skip&)>& on_skip);
+StatusOr<ExportStats> ExtractToStream(const std::vector<std::string>& inputs, const ReaderOptions& reader_options,
+                                      bool with_documents, int jobs, std::ostream& out,
+                                      const std::function<void(const Skip&)>& on_skip);
 
 }  // namespace solieu
 

@@ -22,6 +22,7 @@ struct IngestOptions {
   int jobs = 1;
   bool progress = false;
   int batch_documents = 256;  // documents per transaction
+  ReaderOptions reader;       // e.g. a forced --encoding
 };
 
 struct IngestStats {

@@ -45,16 +45,39 @@ TEST_CASE("DocumentReader reads a text file as its own bytes less a BOM", "[corp
   CHECK(r.docs[0].doc_id.size() == 16);
 }
 
-TEST_CASE("DocumentReader skips invalid UTF-8 naming the file, byte and line", "[corpus]") {
+TEST_CASE("DocumentReader skips text in no encoding it can tell, naming the file", "[corpus]") {
   TempDir tmp;
-  std::string bad = "Dòng một\nThu ng\xE2n s\xE1ch";
-  WriteFile(tmp.Path("bad.txt"), bad);
+  std::string garbage = "Dòng một\n";
+  for (int b = 0x80; b <= 0xFF; ++b) garbage.push_back(static_cast<char>(b));
+  WriteFile(tmp.Path("bad.txt"), garbage);
   WriteFile(tmp.Path("good.txt"), "Trồng rừng đạt 108% kế hoạch.");
   auto r = ReadAllInputs({tmp.Path("bad.txt"), tmp.Path("good.txt")});
   REQUIRE(r.skips.size() == 1);
-  CHECK_THAT(r.skips[0], Catch::Contains("bad.txt") && Catch::Contains("invalid UTF-8 at byte " + std::to_string(bad.find('\xE2'))) &&
-                             Catch::Contains("line 2"));
+  CHECK_THAT(r.skips[0], Catch::Contains("bad.txt") && Catch::Contains("cannot be told apart") &&
+                             Catch::Contains("--encoding"));
   REQUIRE(r.docs.size() == 1);  // the rest of the run goes on
+}
+
+TEST_CASE("DocumentReader reports invalid UTF-8 in a JSONL line with its place", "[corpus]") {
+  TempDir tmp;
+  WriteFile(tmp.Path("d.jsonl"), "{\"text\": \"Thu ng\xE2n s\xE1" "ch\"}\n");
+  auto r = ReadAllInputs({tmp.Path("d.jsonl")});
+  REQUIRE(r.skips.size() == 1);
+  CHECK_THAT(r.skips[0], Catch::Contains("d.jsonl:1"));
+}
+
+TEST_CASE("DocumentReader decodes a legacy-encoded file and records its encoding", "[corpus]") {
+  TempDir tmp;
+  // "Thu ngân sách đạt 44,9% dự toán." in Windows-1258 bytes (â E2, á E1, đ F0, ạ a+F2, ự ư FD + F2, ó F3).
+  WriteFile(tmp.Path("cp1258.txt"), "Thu ng\xE2n s\xE1" "ch \xF0" "a\xF2t 44,9% d\xFD\xF2 to\xE1n.");
+  auto r = ReadAllInputs({tmp.Path("cp1258.txt")});
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].encoding == "windows-1258");
+  ReaderOptions forced;
+  forced.encoding = "windows-1258";
+  auto f = ReadAllInputs({tmp.Path("cp1258.txt")}, forced);
+  REQUIRE(f.docs.size() == 1);
+  CHECK(f.docs[0].text == r.docs[0].text);
 }
 
 TEST_CASE("DocumentReader skips binary and empty files with a reason", "[corpus]") {

@@ -37,14 +37,16 @@ TEST_CASE("CLI usage errors exit 2 and help exits 0 with an example", "[cli]") {
 
 TEST_CASE("CLI ingest prints a summary; skipped input exits 3 naming the file", "[cli]") {
   TempDir tmp;
-  WriteFile(tmp.Path("bad.txt"), "Thu ng\xE2n s\xE1" "ch");
+  std::string garbage;
+  for (int b = 0x80; b <= 0xFF; ++b) garbage.push_back(static_cast<char>(b));
+  WriteFile(tmp.Path("bad.txt"), garbage);
   WriteFile(tmp.Path("broken.jsonl"), "{\"text\": \"Có 47 doanh nghiệp.\"}\n{\"text\": \"Có 4\n");
   std::string out, err;
   int rc = RunSolieu("ingest " + Samples() + " " + tmp.Path("bad.txt") + " " + tmp.Path("broken.jsonl") + " --db " +
                      tmp.Path("f.db"),
                  &out, &err);
   CHECK(rc == 3);
-  CHECK_THAT(err, Catch::Contains("bad.txt: invalid UTF-8 at byte 6"));
+  CHECK_THAT(err, Catch::Contains("bad.txt: not UTF-8, and its encoding cannot be told apart"));
   CHECK_THAT(err, Catch::Contains("broken.jsonl:2"));
   CHECK_THAT(err, Catch::Contains("2 skipped"));
   CHECK_THAT(err, Catch::Contains("claims"));
@@ -140,4 +142,20 @@ TEST_CASE("CLI ingest killed with SIGKILL leaves whole documents, and a re-run c
     CHECK(finished == reference);
   }
   CHECK(killed_mid_run >= 3);  // the test really interrupted the ingest
+}
+
+TEST_CASE("CLI reads a TCVN3 report like its UTF-8 original and records the encoding", "[cli]") {
+  TempDir tmp;
+  // "Thu ngân sách đạt 44,9% dự toán; giải quyết việc làm cho 704 lao động." in TCVN3 bytes.
+  WriteFile(tmp.Path("bao-cao.txt"),
+            "Thu ng\xA9n s\xb8" "ch \xAE\xb9t 44,9% d\xF9 to\xb8n; gi\xB6i quy\xD5t vi\xD6" "c l\xB5m cho 704 lao \xAE\xe9ng.");
+  WriteFile(tmp.Path("utf8.txt"), "Thu ngân sách đạt 44,9% dự toán; giải quyết việc làm cho 704 lao động.");
+  std::string legacy, plain, out, err;
+  REQUIRE(RunSolieu("extract " + tmp.Path("bao-cao.txt") + " | grep -o '\"text\":\"[^\"]*\"'", &legacy) == 0);
+  REQUIRE(RunSolieu("extract " + tmp.Path("utf8.txt") + " | grep -o '\"text\":\"[^\"]*\"'", &plain) == 0);
+  CHECK(legacy == plain);
+  CHECK_THAT(plain, Catch::Contains("704 lao động"));
+  REQUIRE(RunSolieu("ingest " + tmp.Path("bao-cao.txt") + " --db " + tmp.Path("f.db"), &out, &err) == 0);
+  REQUIRE(RunSolieu("query --db " + tmp.Path("f.db") + " --csv \"SELECT encoding FROM documents\"", &out) == 0);
+  CHECK(out == "encoding\ntcvn3\n");
 }
