@@ -9,6 +9,7 @@
 
 #include "corpus/byte_source.h"
 #include "corpus/encoding.h"
+#include "corpus/html_reader.h"
 #include "corpus/utf8.h"
 
 namespace solieu {
@@ -35,7 +36,7 @@ bool IsJsonl(const std::string& path) {
 bool IsReadableInDirectory(const std::string& name) {
   if (name.empty() || name[0] == '.') return false;
   std::string p = StripCompression(name);
-  return HasSuffix(p, ".txt") || HasSuffix(p, ".jsonl") || HasSuffix(p, ".ndjson");
+  return HasSuffix(p, ".txt") || HasSuffix(p, ".jsonl") || HasSuffix(p, ".ndjson") || HtmlReader::IsHtmlPath(p);
 }
 
 size_t LineOf(std::string_view text, size_t offset) {
@@ -89,13 +90,17 @@ Status AcceptText(const std::string& source, std::string text, Document* doc, co
   return Status::Ok();
 }
 
-Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc) {
+Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc,
+                          const HtmlReader* html) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Status::InvalidInput(where + ": not valid JSON (truncated or broken line), skipped");
   if (!j.is_object()) return Status::InvalidInput(where + ": a JSONL document must be a JSON object, skipped");
   auto text = j.find("text");
-  if (text == j.end() || !text->is_string()) {
-    return Status::InvalidInput(where + ": no \"text\" string field, skipped");
+  auto html_field = j.find("html");
+  bool has_text = text != j.end() && text->is_string();
+  bool has_html = html && html_field != j.end() && html_field->is_string();
+  if (!has_text && !has_html) {
+    return Status::InvalidInput(where + ": no \"text\" (or \"html\") string field, skipped");
   }
   *doc = Document{};
   auto str = [&](const char* key) -> std::string {
@@ -105,10 +110,20 @@ Status ParseJsonlDocument(const std::string& line, const std::string& where, Doc
     if (it->is_number_integer()) return std::to_string(it->get<long long>());
     return "";
   };
-  SOLIEU_RETURN_IF_ERROR(AcceptText(where, text->get<std::string>(), doc));
+  HtmlArticle article;
+  if (has_text) {
+    SOLIEU_RETURN_IF_ERROR(AcceptText(where, text->get<std::string>(), doc));
+  } else {
+    auto read = html->Read(html_field->get<std::string>(), where);
+    if (!read.ok()) return read.status();
+    article = std::move(*read);
+    SOLIEU_RETURN_IF_ERROR(AcceptText(where, article.text, doc));
+    doc->encoding = "html";
+  }
   doc->doc_id = str("id");
-  doc->url = str("url");
-  doc->title = str("title");
+  doc->url = str("url").empty() ? article.url : str("url");
+  doc->title = str("title").empty() ? article.title : str("title");
+  if (article.published) doc->published = article.published;
   std::string published = str("published");
   if (!published.empty()) doc->published = published.substr(0, 10);
   doc->source = doc->url.empty() ? where : doc->url;
@@ -124,6 +139,7 @@ struct DocumentReader::State {
   std::string jsonl_path;
   uint64_t bytes = 0;
   std::shared_ptr<const EncodingDetector> detector;
+  std::shared_ptr<const HtmlReader> html;
 
   // Next file path to read, walking directories; empty at the end.
   std::string NextPath(Skip* skip, bool* skipped) {
@@ -170,6 +186,8 @@ DocumentReader::DocumentReader(std::vector<std::string> paths, ReaderOptions opt
   state_->options = options;
   auto detector = EncodingDetector::Create();
   if (detector.ok()) state_->detector = *detector;  // embedded tables: fails only on a bad --data-dir
+  auto html = HtmlReader::Create();
+  if (html.ok()) state_->html = *html;
   state_->pending.assign(paths.rbegin(), paths.rend());
 }
 
@@ -194,7 +212,7 @@ DocumentReader::Item DocumentReader::Next(Document* doc, Skip* skip) {
         return Item::kSkip;
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      Status parsed = ParseJsonlDocument(line, where, doc);
+      Status parsed = ParseJsonlDocument(line, where, doc, s.html.get());
       if (!parsed.ok()) { skip->message = parsed.message(); return Item::kSkip; }
       FinishDocumentIdentity(doc);
       return Item::kDocument;
@@ -214,6 +232,19 @@ DocumentReader::Item DocumentReader::Next(Document* doc, Skip* skip) {
     if (!text.ok()) { skip->message = text.status().message(); return Item::kSkip; }
     s.bytes += text->size();
     *doc = Document{};
+    if (HtmlReader::IsHtmlPath(path) && s.html) {
+      auto article = s.html->Read(*text, path);
+      if (!article.ok()) { skip->message = article.status().message(); return Item::kSkip; }
+      Status st = AcceptText(path, std::move(article->text), doc);
+      if (!st.ok()) { skip->message = st.message(); return Item::kSkip; }
+      doc->title = article->title;
+      doc->url = article->url;
+      doc->published = article->published;
+      doc->encoding = "html";
+      doc->source = path;
+      FinishDocumentIdentity(doc);
+      return Item::kDocument;
+    }
     Status st = AcceptText(path, std::move(*text), doc, s.detector.get(), s.options.encoding);
     if (!st.ok()) { skip->message = st.message(); return Item::kSkip; }
     doc->source = path;

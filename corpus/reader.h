@@ -1,6 +1,7 @@
 // DocumentReader: turns the paths a user names into Documents, one at a time.
 //
-// Takes files, directories (walked recursively in sorted order, one directory
+// Takes files (.txt in any Vietnamese encoding, .html pages, .jsonl),
+// directories (walked recursively in sorted order, one directory
 // listed at a time, so millions of files need no list in memory), JSONL files
 // (one document a line) and "-" (JSONL on stdin); .gz and .zst are read
 // through. Gives each document, or a Skip naming the file and place of input
@@ -54,8 +55,12 @@ class DocumentReader {
 Status AcceptText(const std::string& source, std::string text, Document* doc,
                   const EncodingDetector* detector = nullptr, const std::string& forced = "");
 
-// Parses one JSONL line into *doc; `where` is "FILE:LINE" for messages.
-Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc);
+class HtmlReader;
+
+// Parses one JSONL line into *doc; `where` is "FILE:LINE" for messages. A
+// line with an "html" field and no "text" has its article read by `html`.
+Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc,
+                          const HtmlReader* html = nullptr);
 
 }  // namespace solieu
 
