@@ -92,6 +92,12 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   progress.Finish();
   if (!st.ok()) return st;
   SOLIEU_RETURN_IF_ERROR((*store)->Commit());
+  auto fts_start = std::chrono::steady_clock::now();
+  SOLIEU_RETURN_IF_ERROR((*store)->Begin());
+  auto indexed = (*store)->IndexSentences(*run);
+  if (!indexed.ok()) return indexed.status();
+  SOLIEU_RETURN_IF_ERROR((*store)->Commit());
+  stats.search_index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - fts_start).count();
   SOLIEU_RETURN_IF_ERROR((*store)->CreateIndexes());
   SOLIEU_RETURN_IF_ERROR((*store)->FinishRun(*run, stats.documents, stats.claims, stats.skipped));
   stats.duplicates += already_stored;

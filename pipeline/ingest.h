@@ -33,6 +33,7 @@ struct IngestStats {
   uint64_t skipped = 0;
   uint64_t bytes = 0;
   double seconds = 0;
+  double search_index_seconds = 0;  // building the full-text index, measured apart
 };
 
 // Errors are about the database or rules; unreadable input is reported to

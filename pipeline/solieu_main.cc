@@ -14,6 +14,7 @@
 #include "pipeline/export.h"
 #include "pipeline/ingest.h"
 #include "pipeline/query.h"
+#include "pipeline/search.h"
 
 namespace {
 
@@ -35,6 +36,7 @@ struct Args {
   std::vector<std::string> inputs;
   std::string db, sql, doc, encoding;
   int jobs = DefaultJobs();
+  int limit = 20;
   bool progress = false, no_progress = false, with_documents = false, csv = false, json = false, schema = false;
 };
 
@@ -50,10 +52,10 @@ int Ingest(const Args& a) {
   const auto& s = *stats;
   std::fprintf(stderr,
                "ingested %llu documents (%llu already stored), %llu sentences, %llu claims, %llu skipped"
-               " into %s in %.2f s (%.1f MB/s)\n",
+               " into %s in %.2f s (%.1f MB/s; search index %.2f s)\n",
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.sentences,
                (unsigned long long)s.claims, (unsigned long long)s.skipped, a.db.c_str(), s.seconds,
-               s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0);
+               s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.search_index_seconds);
   return s.skipped ? kExitSkipped : kExitOk;
 }
 
@@ -83,6 +85,19 @@ int Query(const Args& a) {
   auto format = a.csv ? solieu::QueryFormat::kCsv : a.json ? solieu::QueryFormat::kJson : solieu::QueryFormat::kTable;
   auto rows = solieu::RunQuery(a.db, a.sql, format, std::cout);
   return rows.ok() ? kExitOk : Fail(rows.status());
+}
+
+int Search(const Args& a) {
+  solieu::SearchOptions o;
+  o.limit = a.limit;
+  if (isatty(STDOUT_FILENO)) {
+    o.mark_open = "\033[1;33m";
+    o.mark_close = "\033[0m";
+  }
+  auto n = solieu::SearchSentences(a.db, a.sql, o, std::cout);
+  if (!n.ok()) return Fail(n.status());
+  if (*n == 0) std::cerr << "no sentence holds every word of: " << a.sql << "\n";
+  return kExitOk;
 }
 
 }  // namespace
@@ -150,6 +165,13 @@ int main(int argc, char** argv) {
   query->footer("Example: solieu query --db facts.db \\\n"
                 "  \"SELECT entity, period_label, text FROM facts WHERE indicator = 'retail_sales' ORDER BY period_from\"");
 
+  auto* search = app.add_subcommand("search", "find sentences by their words, with or without diacritics");
+  search->add_option("words", a.sql, "the words to find; diacritics and case do not matter")->required();
+  search->add_option("--db", a.db, "SQLite database made by solieu ingest")->required();
+  search->add_option("-n,--limit", a.limit, "at most this many sentences (default 20)")->check(CLI::PositiveNumber);
+  search->footer("Example: solieu search --db facts.db \"ban le hang hoa\"\n"
+                 "Matched words are marked [like this] when piped, in colour on a terminal.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -165,6 +187,7 @@ int main(int argc, char** argv) {
   if (extract->parsed()) return Extract(a);
   if (exp->parsed()) return Export(a);
   if (query->parsed()) return Query(a);
+  if (search->parsed()) return Search(a);
   std::cout << app.help();
   return kExitUsage;
 }

@@ -83,3 +83,8 @@ CREATE TABLE IF NOT EXISTS comparisons (
   flags         TEXT NOT NULL,
   PRIMARY KEY (claim_id, idx)
 ) WITHOUT ROWID;
+
+-- Full-text search over sentences by their search key: lower case, no
+-- diacritics, đ → d ("ban le hang hoa" finds "bán lẻ hàng hóa"). rowid is
+-- (documents.rowid << 20) + sentences.idx. Filled after each load.
+CREATE VIRTUAL TABLE IF NOT EXISTS sentence_search USING fts5(key, content='', tokenize='unicode61');

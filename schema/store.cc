@@ -147,6 +147,15 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA user_version=" + std::to_string(kSchemaVersion), "cannot set schema version"));
   }
   SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys=ON", "cannot enable foreign keys"));
+  // solieu_fold(text): the search key of a text (normalizers/folding.h), for SQL and the search index.
+  sqlite3_create_function(store->db_, "solieu_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                          [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+                            const unsigned char* t = sqlite3_value_text(argv[0]);
+                            if (!t) { sqlite3_result_null(ctx); return; }
+                            std::string folded = Fold(reinterpret_cast<const char*>(t));
+                            sqlite3_result_text(ctx, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+                          },
+                          nullptr, nullptr);
   store->st_ = std::make_unique<Statements>();
   if (mode == Mode::kReadWrite) {
     Statements& s = *store->st_;
@@ -256,6 +265,51 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
     }
   }
   return true;
+}
+
+StatusOr<int64_t> Store::IndexSentences(int64_t run_id) {
+  Stmt s;
+  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
+      "INSERT INTO sentence_search(rowid, key)"
+      " SELECT (d.rowid << 20) + s.idx,"
+      "        solieu_fold(CAST(substr(CAST(d.normalized AS BLOB), s.norm_start + 1, s.norm_end - s.norm_start) AS TEXT))"
+      " FROM documents d JOIN sentences s ON s.doc_id = d.doc_id WHERE d.run_id = ?"));
+  s.Bind(1, run_id);
+  SOLIEU_RETURN_IF_ERROR(s.Run());
+  return static_cast<int64_t>(sqlite3_changes(db_));
+}
+
+StatusOr<std::vector<Store::SearchHit>> Store::Search(const std::string& folded_query, int limit) {
+  // Each word quoted: the user's text is data, never FTS5 syntax.
+  std::string match;
+  size_t pos = 0;
+  while (pos < folded_query.size()) {
+    size_t end = folded_query.find(' ', pos);
+    if (end == std::string::npos) end = folded_query.size();
+    std::string word = folded_query.substr(pos, end - pos);
+    std::string quoted;
+    for (char c : word) { if (c == '"') quoted += '"'; quoted += c; }
+    if (!word.empty()) match += (match.empty() ? "\"" : " \"") + quoted + "\"";
+    pos = end + 1;
+  }
+  std::vector<SearchHit> hits;
+  if (match.empty()) return hits;
+  Stmt s;
+  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
+      "SELECT d.doc_id, d.source, s.idx,"
+      "       CAST(substr(CAST(d.normalized AS BLOB), s.norm_start + 1, s.norm_end - s.norm_start) AS TEXT)"
+      " FROM (SELECT rowid AS r, rank FROM sentence_search WHERE sentence_search MATCH ? ORDER BY rank LIMIT ?) f"
+      " JOIN documents d ON d.rowid = (f.r >> 20)"
+      " JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = (f.r & 1048575)"
+      " ORDER BY f.rank"));
+  s.Bind(1, match).Bind(2, limit);
+  while (true) {
+    auto row = s.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    hits.push_back({s.Text(0), s.Text(1), s.Text(3), s.Int(2)});
+  }
+  return hits;
 }
 
 Status Store::CreateIndexes() {

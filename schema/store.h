@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "corpus/status.h"
 #include "extractors/analyzed_document.h"
@@ -46,6 +47,17 @@ class Store {
 
   // Builds the secondary indexes (schema/indexes.sql) after a bulk load.
   Status CreateIndexes();
+
+  // Adds the search keys of the sentences of documents stored by `run_id`
+  // to the full-text index. Returns the number of sentences indexed.
+  StatusOr<int64_t> IndexSentences(int64_t run_id);
+
+  struct SearchHit {
+    std::string doc_id, source, sentence;
+    int64_t sentence_idx;
+  };
+  // Sentences whose search key holds every word of `folded_query`, best first.
+  StatusOr<std::vector<SearchHit>> Search(const std::string& folded_query, int limit);
 
   // Calls `fn` for every stored document, in the order they were stored.
   // `doc_id` limits it to one document when not empty.
