@@ -15,7 +15,8 @@ struct Document {
   std::string title;
   std::string url;
   std::optional<std::string> published;  // ISO date "2020-08-06"
-  std::string encoding = "utf-8";
+  std::string encoding = "utf-8";      // as read: utf-8, tcvn3, vni-windows, …, html
+  double encoding_confidence = 1;      // how clearly detection chose it (0..1)
 };
 
 // Fills content_hash, and doc_id when it is empty, from `text`.

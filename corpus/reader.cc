@@ -65,11 +65,13 @@ Status AcceptText(const std::string& source, std::string text, Document* doc, co
       if (!decoded.ok()) return Status::InvalidInput(decoded.status().message() + ", skipped");
       text = std::move(decoded->text);
       doc->encoding = decoded->encoding;
+      doc->encoding_confidence = decoded->confidence;
     } else {
       auto decoded = detector->Detect(text, source);  // pure ASCII may be VIQR
       if (decoded.ok() && decoded->encoding == "viqr") {
         text = std::move(decoded->text);
         doc->encoding = "viqr";
+        doc->encoding_confidence = decoded->confidence;
       }
     }
   }

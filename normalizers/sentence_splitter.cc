@@ -4,6 +4,7 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include "corpus/rules.h"
 
@@ -30,26 +31,25 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
 }
 
 std::vector<SentenceSpan> SentenceSplitter::Split(std::string_view text) {
+  // UTF-16 for ICU (twice as fast as UText over UTF-8), built by hand so that
+  // every UTF-16 offset knows its UTF-8 offset, even past a malformed byte.
+  icu::UnicodeString u;
+  std::vector<uint32_t> u8_at;  // UTF-8 offset of each UTF-16 unit, plus the end
+  u8_at.reserve(text.size() + 1);
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT_OR_FFFD(text.data(), i, n, c);
+    u.append(c);
+    for (int k = 0; k < U16_LENGTH(c); ++k) u8_at.push_back(static_cast<uint32_t>(start));
+  }
+  u8_at.push_back(static_cast<uint32_t>(text.size()));
   std::vector<SentenceSpan> out;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   breaker_->setText(u);
-  // Walk UTF-16 and UTF-8 offsets together.
-  const char16_t* buf = u.getBuffer();
-  int32_t u16 = 0;
-  uint32_t u8 = 0;
-  auto advance_to = [&](int32_t target) {
-    while (u16 < target) {
-      UChar32 c;
-      U16_NEXT(buf, u16, u.length(), c);
-      u8 += U8_LENGTH(c);
-    }
-  };
   int32_t start = breaker_->first();
   for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE; start = end, end = breaker_->next()) {
-    advance_to(start);
-    uint32_t b = u8;
-    advance_to(end);
-    uint32_t e = u8;
+    uint32_t b = u8_at[start], e = u8_at[end];
     while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\t')) --e;
     if (e > b) out.push_back({b, e});

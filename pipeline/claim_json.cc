@@ -66,6 +66,7 @@ Json DocumentToJson(const AnalyzedDocument& a) {
   doc["title"] = d.title.empty() ? Json(nullptr) : Json(d.title);
   doc["published"] = OrNull(d.published);
   doc["encoding"] = d.encoding;
+  doc["encoding_confidence"] = d.encoding_confidence;
   doc["text"] = d.text;
   doc["normalized"] = a.normalized;
   Json sents = Json::array();
@@ -103,6 +104,7 @@ Status DocumentFromJson(const std::string& line, const std::string& where, Analy
     if (d.contains("title") && d["title"].is_string()) doc.title = d["title"].get<std::string>();
     if (d.contains("published") && d["published"].is_string()) doc.published = d["published"].get<std::string>();
     doc.encoding = d.value("encoding", "utf-8");
+    doc.encoding_confidence = d.value("encoding_confidence", 1.0);
     a->normalized = d.at("normalized").get<std::string>();
     for (const Json& s : d.at("sentences")) {
       a->sentences.push_back({s.at(0).get<uint32_t>(), s.at(1).get<uint32_t>(), s.at(2).get<uint32_t>(), s.at(3).get<uint32_t>()});

@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS documents (
   url          TEXT,
   title        TEXT,
   published    TEXT,                    -- ISO date or NULL
-  encoding     TEXT NOT NULL,
+  encoding     TEXT NOT NULL,           -- as read: utf-8, utf-16, windows-1258, viscii, tcvn3, vni-windows, viqr, html
+  encoding_confidence REAL NOT NULL DEFAULT 1,  -- how clearly detection chose it, 0..1
   text         TEXT NOT NULL,           -- stored text: claim spans index it
   normalized   TEXT NOT NULL,           -- NFC, tone placement, furniture dropped
   run_id       INTEGER REFERENCES runs(run_id)

@@ -163,8 +163,8 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     SOLIEU_RETURN_IF_ERROR(s.has_content.Prepare(db, "SELECT 1 FROM documents WHERE content_hash = ?"));
     SOLIEU_RETURN_IF_ERROR(s.doc_by_id.Prepare(db, "SELECT content_hash FROM documents WHERE doc_id = ?"));
     SOLIEU_RETURN_IF_ERROR(s.insert_doc.Prepare(db,
-        "INSERT INTO documents (doc_id, content_hash, source, url, title, published, encoding, text, normalized, run_id)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        "INSERT INTO documents (doc_id, content_hash, source, url, title, published, encoding, text, normalized, run_id,"
+        " encoding_confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
     SOLIEU_RETURN_IF_ERROR(s.insert_sentence.Prepare(db,
         "INSERT INTO sentences (doc_id, idx, norm_start, norm_end, span_start, span_end) VALUES (?,?,?,?,?,?)"));
     SOLIEU_RETURN_IF_ERROR(s.insert_claim.Prepare(db,
@@ -233,7 +233,8 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
   s.insert_doc.Bind(1, d.doc_id).Bind(2, d.content_hash).Bind(3, d.source);
   if (d.url.empty()) s.insert_doc.BindNull(4); else s.insert_doc.Bind(4, d.url);
   if (d.title.empty()) s.insert_doc.BindNull(5); else s.insert_doc.Bind(5, d.title);
-  s.insert_doc.Bind(6, d.published).Bind(7, d.encoding).Bind(8, d.text).Bind(9, a.normalized).Bind(10, run_id);
+  s.insert_doc.Bind(6, d.published).Bind(7, d.encoding).Bind(8, d.text).Bind(9, a.normalized).Bind(10, run_id)
+      .Bind(11, d.encoding_confidence);
   SOLIEU_RETURN_IF_ERROR(s.insert_doc.Run());
   for (size_t i = 0; i < a.sentences.size(); ++i) {
     const SentenceRecord& r = a.sentences[i];
@@ -322,7 +323,8 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
                               const std::string& only) {
   Stmt docs, sents, claims, comps;
   SOLIEU_RETURN_IF_ERROR(docs.Prepare(db_,
-      "SELECT doc_id, content_hash, source, url, title, published, encoding, text, normalized FROM documents"
+      "SELECT doc_id, content_hash, source, url, title, published, encoding, text, normalized, encoding_confidence"
+      " FROM documents"
       " WHERE (?1 = '' OR doc_id = ?1) ORDER BY rowid"));
   SOLIEU_RETURN_IF_ERROR(sents.Prepare(db_,
       "SELECT norm_start, norm_end, span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY idx"));
@@ -343,6 +345,7 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
     d.doc_id = docs.Text(0); d.content_hash = docs.Text(1); d.source = docs.Text(2);
     d.url = docs.Text(3); d.title = docs.Text(4); d.published = docs.OptText(5);
     d.encoding = docs.Text(6); d.text = docs.Text(7); a.normalized = docs.Text(8);
+    d.encoding_confidence = docs.Real(9);
     sents.Bind(1, d.doc_id);
     while (true) {
       auto r = sents.Step();

@@ -29,3 +29,19 @@ TEST_CASE("SentenceSplitter ends a sentence at a line break and trims it", "[nor
   CHECK(s[1] == "Tổng mức bán lẻ đạt 2.400 tỷ đồng");
   CHECK(s[2] == "Trồng rừng đạt 108% kế hoạch");
 }
+
+TEST_CASE("SentenceSplitter keeps offsets inside the text past malformed bytes", "[normalizers]") {
+  // Regression: a UTF-16/UTF-8 offset walk that drifted on malformed input read past the end.
+  std::string text = "Thu ng\xE2n s\xE1" "ch \xF0\x9F. Kết nạp 450 đảng viên.\xC3";
+  auto s = SentenceSplitter::Create();
+  REQUIRE(s.ok());
+  auto spans = (*s)->Split(text);
+  REQUIRE_FALSE(spans.empty());
+  for (auto sp : spans) {
+    CHECK(sp.begin < sp.end);
+    CHECK(sp.end <= text.size());
+  }
+  bool found = false;
+  for (auto sp : spans) found |= text.substr(sp.begin, sp.end - sp.begin).find("Kết nạp 450") != std::string::npos;
+  CHECK(found);
+}

@@ -1,0 +1,34 @@
+// libFuzzer target: any UTF-8 text through the whole analysis. Checks that
+// every claim's span cuts its own text out of the input.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "corpus/utf8.h"
+#include "pipeline/analyzer.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static auto rules = *solieu::AnalyzerRules::Load();
+  static auto analyzer = std::move(*solieu::Analyzer::Create(rules));
+  std::string text(reinterpret_cast<const char*>(data), size);
+  if (solieu::FindInvalidUtf8(text) != std::string::npos) return 0;
+  solieu::Document doc;
+  doc.text = text;
+  doc.source = "fuzz";
+  solieu::FinishDocumentIdentity(&doc);
+  auto a = analyzer->Analyze(std::move(doc));
+  for (const auto& c : a.claims) {
+    bool ok = c.span_begin <= c.span_end && c.span_end <= a.doc.text.size() &&
+              a.doc.text.compare(c.span_begin, c.span_end - c.span_begin, c.text) == 0 && c.sentence >= 0 &&
+              static_cast<size_t>(c.sentence) < a.sentences.size();
+    if (!ok) {
+      std::fprintf(stderr, "bad claim span [%u, %u) text '%s' sentence %d of %zu\n", c.span_begin, c.span_end,
+                   c.text.c_str(), c.sentence, a.sentences.size());
+      std::abort();
+    }
+  }
+  return 0;
+}
