@@ -93,6 +93,9 @@ OffsetMap OffsetMap::Then(const OffsetMap& outer) const {
           orig_done = ob + take;
         } else {
           uint32_t oe = ip.orig_begin + ip.orig_len;
+          // Original bytes deleted just before this piece (an empty piece at
+          // the same position) must not be lost.
+          if (ip.orig_begin > orig_done) out.AppendReplace(ip.orig_begin - orig_done, 0);
           uint32_t ob = std::max(ip.orig_begin, orig_done);
           out.AppendReplace(oe > ob ? oe - ob : 0, take);
           orig_done = std::max(orig_done, oe);

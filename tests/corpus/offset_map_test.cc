@@ -55,3 +55,26 @@ TEST_CASE("OffsetMap composes two steps back to the original", "[corpus]") {
   CHECK(both.ToOriginalStart(3) == 3);  // "b"
   CHECK(both.ToOriginalEnd(4) == 4);
 }
+
+TEST_CASE("OffsetMap keeps a deletion that stands before a replacement when composing", "[corpus]") {
+  // Regression (found by fuzzing): " ’ke" → "'ke" (leading space deleted,
+  // quote replaced) composed with a later step lost the deleted byte.
+  OffsetMap first;
+  first.AppendReplace(1, 0);  // the space
+  first.AppendReplace(3, 1);  // ’ → '
+  first.AppendCopy(2);
+  OffsetMap later = OffsetMap::Identity(3);
+  OffsetMap both = first.Then(later);
+  CHECK(both.orig_size() == 6);
+  CHECK(both.norm_size() == 3);
+  CHECK(both.ToOriginalStart(0) == 1);
+  CHECK(both.ToOriginalEnd(1) == 4);
+  CHECK(both.ToOriginalStart(1) == 4);
+  // A later step that is not the identity goes through the piece-splitting path.
+  OffsetMap tone;
+  tone.AppendCopy(1);
+  tone.AppendReplace(2, 2);
+  OffsetMap all = first.Then(tone);
+  CHECK(all.orig_size() == 6);
+  CHECK(all.ToOriginalStart(0) == 1);
+}
