@@ -103,8 +103,10 @@ std::vector<std::pair<ClaimResolver::Mention, Period>> ClaimResolver::Periods(st
       // "so với năm 2015" names a baseline, not the figure's period.
       std::string_view before = s.substr(0, b);
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      if (before.size() >= 7 && before.substr(before.size() - 7) == "so với") continue;
-      if (auto p = ParsePeriod(s.substr(b, e - b))) out.push_back({{b, e, p->label}, *p});
+      constexpr std::string_view kSoVoi = "so với", kDen = "đến";
+      if (before.size() >= kSoVoi.size() && before.substr(before.size() - kSoVoi.size()) == kSoVoi) continue;
+      bool horizon = before.size() >= kDen.size() && before.substr(before.size() - kDen.size()) == kDen;
+      if (auto p = ParsePeriod(s.substr(b, e - b))) out.push_back({{b, e, horizon ? "horizon" : p->label}, *p});
     }
   }
   std::sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.first.begin < y.first.begin; });
@@ -150,9 +152,20 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
     }
     context[i] = in_paragraph;
     auto found = Periods(text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin));
+    // "đến năm 2030" is a horizon: the figures after it are not about 2030.
+    std::erase_if(found, [](const auto& f) { return f.first.value == "horizon"; });
     if (!found.empty()) {
-      in_paragraph = found.back().second;
-      if (!lead_period && i < 3) lead_period = found.front().second;
+      // Only a period that opens its sentence ("Năm 2023, …", "Trong 8 tháng …")
+      // sets the context of the sentences after it.
+      if (found.front().first.begin < 40) in_paragraph = found.front().second;
+      // The lead's period: the first named, narrowed by a later one inside it
+      // (title "năm 2023", lead "8 tháng của năm 2023").
+      for (const auto& f : found) {
+        if (i >= 3) break;
+        const Period& p = f.second;
+        if (!lead_period) lead_period = p;
+        else if (p.from >= lead_period->from && p.to <= lead_period->to) lead_period = p;
+      }
     }
   }
   int period_sentence = -1;
@@ -171,12 +184,17 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
       periods = Periods(text.substr(sp.begin, sp.end - sp.begin));
       period_sentence = c.sentence;
     }
+    // The nearest period before the figure in its sentence, else the first
+    // after it in the same clause (up to ';').
     std::optional<Period> period;
     for (auto& [m, p] : periods) {
       size_t b = sp.begin + m.begin;
-      if (b < c.begin) period = p;
-      else if (!period) { period = p; break; }
-      else break;
+      if (b < c.begin) {
+        period = p;
+        continue;
+      }
+      if (!period && text.substr(c.end, b - c.end).find(';') == std::string_view::npos) period = p;
+      break;
     }
     if (!period) period = context[c.sentence] ? context[c.sentence] : lead_period;
     c.period = period;

@@ -5,9 +5,9 @@
 // Entity: the administrative unit its sentence names (nearest before the
 // figure), else the document's main entity (the one it names most). Period:
 // the period expression nearest before the figure in its sentence, else the
-// first after it (not a comparison's baseline "so với năm 2015"), else the
-// last period named before it in its paragraph, else the period the title or
-// lead names. Indicator:
+// first after it in its clause (not a baseline "so với năm 2015"), else the
+// period that opened an earlier sentence of its paragraph, else the period
+// the title or lead names (not a horizon "đến năm 2030"). Indicator:
 // the longest indicator alias that the folded metric contains.
 #ifndef SOLIEU_EXTRACTORS_CLAIM_RESOLVER_H_
 #define SOLIEU_EXTRACTORS_CLAIM_RESOLVER_H_

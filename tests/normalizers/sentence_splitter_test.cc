@@ -45,3 +45,10 @@ TEST_CASE("SentenceSplitter keeps offsets inside the text past malformed bytes",
   for (auto sp : spans) found |= text.substr(sp.begin, sp.end - sp.begin).find("Kết nạp 450") != std::string::npos;
   CHECK(found);
 }
+
+TEST_CASE("SentenceSplitter ends a sentence after an acronym such as HTX.", "[normalizers]") {
+  // Regression: the suppression "TX." (thị xã) also matched the end of "HTX.".
+  auto s = Split("Nâng tổng số lên 53 HTX và 01 chi nhánh HTX. Thực hiện Chương trình OCOP năm 2023.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[1] == "Thực hiện Chương trình OCOP năm 2023.");
+}
