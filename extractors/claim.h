@@ -50,6 +50,9 @@ struct Claim {
   std::vector<std::string> flags;
   std::vector<Comparison> comparisons;
   int part_of = -1;                       // index (in its document) of the total it is a part of
+  std::string context;                    // lower-cased words between the previous figure and this one
+                                          // ("kiểm tra đối với"), inherited across a bare list ", 333 …";
+                                          // for indicator resolution, not exported
 };
 
 }  // namespace solieu

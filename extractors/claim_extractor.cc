@@ -227,7 +227,7 @@ struct ClaimExtractor::Impl {
     int words = 0;
     while (q < s.size() && words < 8) {
       if (s[q] == ',' || s[q] == ';' || s[q] == '.' || s[q] == '(' || s[q] == ')' || s[q] == ':') break;
-      if (q > p && lex->stops.MatchAt(lower, q)) break;
+      if (q > p && lex->stops.MatchAt(lower, q) && lower.compare(q, 4, "đạt") != 0) break;
       size_t w = q;
       while (w < s.size() && s[w] != ' ' && s[w] != ',' && s[w] != ';' && s[w] != '.' && s[w] != ')' && s[w] != ':') ++w;
       ++words;
@@ -390,6 +390,20 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
     cl.modality = im.Modality(lower, before);
     cl.metric = im.Metric(s, lower, c, c.verb_begin && c.claim.unit == "%" ? std::min(before, c.verb_begin) : before);
     cands.push_back(std::move(c));
+  }
+
+  // Context for indicators: the words since the previous figure in the
+  // clause; a bare list continuation (", 333 đảng viên") inherits it.
+  size_t prev_end = 0;
+  const std::string* prev_context = nullptr;
+  for (Candidate& c : cands) {
+    size_t from = std::max(prev_end, ClauseStart(s, c.claim.begin));
+    std::string_view between = TrimPunct(lower.substr(from, c.claim.begin - from), " ,;:.-\"'()");
+    bool bare = between.empty() || between == "và";
+    if (bare && prev_context && from == prev_end) c.claim.context = *prev_context;
+    else c.claim.context = std::string(between);
+    prev_end = c.claim.end;
+    prev_context = &c.claim.context;
   }
 
   // Attach each comparison to the nearest claim before it in its clause.

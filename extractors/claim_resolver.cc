@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 
@@ -113,22 +115,24 @@ std::vector<std::pair<ClaimResolver::Mention, Period>> ClaimResolver::Periods(st
   return out;
 }
 
-std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view metric) const {
-  if (metric.empty()) return std::nullopt;
-  std::string folded = Fold(metric);
+std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view phrase, std::string_view dimension) const {
+  if (phrase.empty()) return std::nullopt;
+  auto quantity = [](std::string_view d) { return d == "money" || d == "count" || d == "mass" || d == "area"; };
+  std::string folded = Fold(phrase);
   for (const auto& e : lex_->indicators.entries()) {
-    size_t at = folded.find(e.phrase);
-    if (at == std::string::npos) continue;
-    bool starts_word = at == 0 || folded[at - 1] == ' ';
-    size_t end = at + e.phrase.size();
-    bool ends_word = end == folded.size() || folded[end] == ' ' || folded[end] == ',';
-    if (starts_word && ends_word) return e.value.key;
+    if (quantity(dimension) && quantity(e.value.dimension) && dimension != e.value.dimension) continue;
+    for (size_t at = folded.find(e.phrase); at != std::string::npos; at = folded.find(e.phrase, at + 1)) {
+      bool starts_word = at == 0 || folded[at - 1] == ' ';
+      size_t end = at + e.phrase.size();
+      bool ends_word = end == folded.size() || !std::isalnum(static_cast<unsigned char>(folded[end]));
+      if (starts_word && ends_word) return e.value.key;
+    }
   }
   return std::nullopt;
 }
 
 void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpan>& sentences,
-                            std::vector<Claim>* claims) const {
+                            const std::optional<std::string>& published, std::vector<Claim>* claims) const {
   if (claims->empty()) return;
   std::vector<Mention> entities = Entities(text);
   // The document's main entity: named most often, first named on a tie.
@@ -145,6 +149,9 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
   std::optional<Period> lead_period;
   std::vector<std::optional<Period>> context(sentences.size());
   std::optional<Period> in_paragraph;
+  std::vector<uint32_t> first_figure(sentences.size(), UINT32_MAX);
+  for (const Claim& c : *claims) first_figure[c.sentence] = std::min(first_figure[c.sentence], c.begin);
+  std::map<std::string, std::pair<int, Period>> named;  // every period the document names, by label
   for (size_t i = 0; i < sentences.size(); ++i) {
     if (i > 0 && text.substr(sentences[i - 1].end, sentences[i].begin - sentences[i - 1].end).find('\n') !=
                      std::string_view::npos) {
@@ -155,9 +162,16 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
     // "đến năm 2030" is a horizon: the figures after it are not about 2030.
     std::erase_if(found, [](const auto& f) { return f.first.value == "horizon"; });
     if (!found.empty()) {
-      // Only a period that opens its sentence ("Năm 2023, …", "Trong 8 tháng …")
-      // sets the context of the sentences after it.
-      if (found.front().first.begin < 40) in_paragraph = found.front().second;
+      // A period named before the sentence's first figure ("Năm 2023, …",
+      // "… đánh giá nhiệm kỳ 2015 - 2020 đạt nhiều kết quả.") sets the
+      // context of the sentences after it in the paragraph.
+      for (const auto& f : found) {
+        if (sentences[i].begin + f.first.begin < first_figure[i]) in_paragraph = f.second;
+      }
+      for (const auto& f : found) {
+        auto& entry = named[f.second.from + f.second.to];
+        if (entry.first++ == 0) entry.second = f.second;
+      }
       // The lead's period: the first named, narrowed by a later one inside it
       // (title "năm 2023", lead "8 tháng của năm 2023").
       for (const auto& f : found) {
@@ -168,6 +182,13 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
       }
     }
   }
+  // Last resort: the period the document names most often ("nhiệm kì 2015-2020").
+  std::optional<Period> most_named;
+  int most = 0;
+  for (const auto& [key, entry] : named) {
+    if (entry.first > most) { most = entry.first; most_named = entry.second; }
+  }
+  if (!lead_period) lead_period = most_named;
   int period_sentence = -1;
   std::vector<std::pair<Mention, Period>> periods;
   for (Claim& c : *claims) {
@@ -198,7 +219,17 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
     }
     if (!period) period = context[c.sentence] ? context[c.sentence] : lead_period;
     c.period = period;
-    c.indicator = IndicatorFor(c.metric);
+    // Indicator: from the words that lead to the figure, else its metric,
+    // else the start of its sentence ("Thu ngân sách đạt …, năm 2019 thu đạt 135,33 tỷ").
+    c.indicator = IndicatorFor(c.context, c.dimension);
+    if (!c.indicator) c.indicator = IndicatorFor(c.metric, c.dimension);
+    if (!c.indicator) c.indicator = IndicatorFor(text.substr(sp.begin, c.begin - sp.begin), c.dimension);
+    // Stated as actual for a period ending over half a year after publication: a target.
+    if (c.modality == "actual" && published && c.period && c.period->to > *published) {
+      int py = std::stoi(published->substr(0, 4)), pm = std::stoi(published->substr(5, 2));
+      int ty = std::stoi(c.period->to.substr(0, 4)), tm = std::stoi(c.period->to.substr(5, 2));
+      if ((ty - py) * 12 + (tm - pm) > 6) c.modality = "target";
+    }
   }
 }
 

@@ -34,14 +34,18 @@ class ClaimResolver {
 
   // `text` is the normalized document text; claims carry offsets into it and
   // their sentence index into `sentences`.
+  // A figure stated as actual for a period that ends well after `published`
+  // (the 2020-2025 term in an article of August 2020) is a target.
   void Resolve(std::string_view text, const std::vector<SentenceSpan>& sentences,
-               std::vector<Claim>* claims) const;
+               const std::optional<std::string>& published, std::vector<Claim>* claims) const;
 
   // The period an expression such as "8 tháng năm 2023" names, if any.
   std::optional<Period> ParsePeriod(std::string_view expression) const;
 
-  // The indicator key for a metric phrase, if the lexicon knows it.
-  std::optional<std::string> IndicatorFor(std::string_view metric) const;
+  // The indicator key for a phrase, if the lexicon knows it: the longest
+  // alias the folded phrase holds whose dimension suits `dimension` (a money
+  // figure is not a count indicator); any dimension when it is empty.
+  std::optional<std::string> IndicatorFor(std::string_view phrase, std::string_view dimension = "") const;
 
  private:
   struct Mention { size_t begin, end; std::string value; };

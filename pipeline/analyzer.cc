@@ -47,7 +47,7 @@ AnalyzedDocument Analyzer::Analyze(Document doc) {
       out.claims.push_back(std::move(c));
     }
   }
-  rules_->resolver->Resolve(out.normalized, spans, &out.claims);
+  rules_->resolver->Resolve(out.normalized, spans, out.doc.published, &out.claims);
   for (Claim& c : out.claims) {
     c.span_begin = map.ToOriginalStart(c.begin);
     c.span_end = map.ToOriginalEnd(c.end);

@@ -11,6 +11,7 @@
 
 #include "corpus/encoding.h"
 #include "corpus/rules.h"
+#include "pipeline/eval.h"
 #include "pipeline/export.h"
 #include "pipeline/ingest.h"
 #include "pipeline/query.h"
@@ -34,9 +35,10 @@ int DefaultJobs() {
 
 struct Args {
   std::vector<std::string> inputs;
-  std::string db, sql, doc, encoding;
+  std::string db, sql, doc, encoding, gold, docs, check;
   int jobs = DefaultJobs();
   int limit = 20;
+  bool tsv = false, misses = false;
   bool progress = false, no_progress = false, with_documents = false, csv = false, json = false, schema = false;
 };
 
@@ -97,6 +99,17 @@ int Search(const Args& a) {
   auto n = solieu::SearchSentences(a.db, a.sql, o, std::cout);
   if (!n.ok()) return Fail(n.status());
   if (*n == 0) std::cerr << "no sentence holds every word of: " << a.sql << "\n";
+  return kExitOk;
+}
+
+int Eval(const Args& a) {
+  auto report = solieu::Evaluate(a.gold, a.docs);
+  if (!report.ok()) return Fail(report.status());
+  solieu::PrintEvalReport(*report, a.tsv, a.misses, std::cout);
+  if (!a.check.empty()) {
+    solieu::Status st = solieu::CheckEvalFloor(*report, a.check);
+    if (!st.ok()) return Fail(st);
+  }
   return kExitOk;
 }
 
@@ -172,6 +185,14 @@ int main(int argc, char** argv) {
   search->footer("Example: solieu search --db facts.db \"ban le hang hoa\"\n"
                  "Matched words are marked [like this] when piped, in colour on a terminal.");
 
+  auto* eval = app.add_subcommand("eval", "measure extraction against gold annotations");
+  eval->add_option("--gold", a.gold, "folder of gold files (corpus/gold/samples, format in corpus/gold/README.md)")->required();
+  eval->add_option("--docs", a.docs, "folder holding the documents the gold files name")->required();
+  eval->add_flag("--tsv", a.tsv, "scores as name<TAB>value lines");
+  eval->add_flag("--misses", a.misses, "list every miss");
+  eval->add_option("--check", a.check, "fail (exit 1) if a score drops below the floor in this file");
+  eval->footer("Example: solieu eval --gold corpus/gold/samples --docs corpus/samples --misses");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -188,6 +209,7 @@ int main(int argc, char** argv) {
   if (exp->parsed()) return Export(a);
   if (query->parsed()) return Query(a);
   if (search->parsed()) return Search(a);
+  if (eval->parsed()) return Eval(a);
   std::cout << app.help();
   return kExitUsage;
 }
