@@ -227,7 +227,8 @@ struct ClaimExtractor::Impl {
     int words = 0;
     while (q < s.size() && words < 8) {
       if (s[q] == ',' || s[q] == ';' || s[q] == '.' || s[q] == '(' || s[q] == ')' || s[q] == ':') break;
-      if (q > p && lex->stops.MatchAt(lower, q) && lower.compare(q, 4, "đạt") != 0) break;
+      constexpr std::string_view kDat = "đạt";  // "trường đạt chuẩn quốc gia" is one noun phrase
+      if (q > p && lex->stops.MatchAt(lower, q) && lower.compare(q, kDat.size(), kDat) != 0) break;
       size_t w = q;
       while (w < s.size() && s[w] != ' ' && s[w] != ',' && s[w] != ';' && s[w] != '.' && s[w] != ')' && s[w] != ':') ++w;
       ++words;

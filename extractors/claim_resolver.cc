@@ -63,9 +63,15 @@ std::optional<Period> ClaimResolver::ParsePeriod(std::string_view expr) const {
   for (const PatternRule& rule : lex_->periods) {
     std::string a, b;
     re2::StringPiece input(expr.data(), expr.size());
-    bool hit = rule.pattern->NumberOfCapturingGroups() == 1 ? RE2::PartialMatch(input, *rule.pattern, &a)
-                                                            : RE2::PartialMatch(input, *rule.pattern, &a, &b);
+    int groups = rule.pattern->NumberOfCapturingGroups();
+    bool hit = groups == 0   ? RE2::PartialMatch(input, *rule.pattern)
+               : groups == 1 ? RE2::PartialMatch(input, *rule.pattern, &a)
+                             : RE2::PartialMatch(input, *rule.pattern, &a, &b);
     if (!hit) continue;
+    if (rule.kind == "previous_term") {
+      // Resolved against the document's own term in Resolve; no dates here.
+      return Period{std::string(expr), "", ""};
+    }
     Period p;
     p.label = std::string(expr);
     if (rule.kind == "year") {
@@ -169,6 +175,7 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
         if (sentences[i].begin + f.first.begin < first_figure[i]) in_paragraph = f.second;
       }
       for (const auto& f : found) {
+        if (f.second.from.empty()) continue;
         auto& entry = named[f.second.from + f.second.to];
         if (entry.first++ == 0) entry.second = f.second;
       }
@@ -177,6 +184,7 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
       for (const auto& f : found) {
         if (i >= 3) break;
         const Period& p = f.second;
+        if (p.from.empty()) continue;  // relative: resolved later
         if (!lead_period) lead_period = p;
         else if (p.from >= lead_period->from && p.to <= lead_period->to) lead_period = p;
       }
@@ -189,6 +197,18 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
     if (entry.first > most) { most = entry.first; most_named = entry.second; }
   }
   if (!lead_period) lead_period = most_named;
+  // "nhiệm kỳ qua" is the five-year term before the document's own term
+  // (the lead's, when it spans years): 2020-2025 → 2015-2020.
+  auto resolve_relative = [&](std::optional<Period>& p) {
+    if (!p || !p->from.empty()) return;
+    if (lead_period && !lead_period->from.empty() && lead_period->from.substr(0, 4) != lead_period->to.substr(0, 4)) {
+      int start = std::stoi(lead_period->from.substr(0, 4));
+      p = Period{p->label, IsoDate(start - 5, 1, 1), IsoDate(start, 12, 31)};
+    } else {
+      p.reset();
+    }
+  };
+  for (auto& c : context) resolve_relative(c);
   int period_sentence = -1;
   std::vector<std::pair<Mention, Period>> periods;
   for (Claim& c : *claims) {
@@ -217,13 +237,17 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
       if (!period && text.substr(c.end, b - c.end).find(';') == std::string_view::npos) period = p;
       break;
     }
+    resolve_relative(period);
     if (!period) period = context[c.sentence] ? context[c.sentence] : lead_period;
     c.period = period;
     // Indicator: from the words that lead to the figure, else its metric,
     // else the start of its sentence ("Thu ngân sách đạt …, năm 2019 thu đạt 135,33 tỷ").
     c.indicator = IndicatorFor(c.context, c.dimension);
     if (!c.indicator) c.indicator = IndicatorFor(c.metric, c.dimension);
-    if (!c.indicator) c.indicator = IndicatorFor(text.substr(sp.begin, c.begin - sp.begin), c.dimension);
+    // (Not for counts: an earlier clause's verb is not theirs.)
+    if (!c.indicator && c.dimension != "count") {
+      c.indicator = IndicatorFor(text.substr(sp.begin, c.begin - sp.begin), c.dimension);
+    }
     // Stated as actual for a period ending over half a year after publication: a target.
     if (c.modality == "actual" && published && c.period && c.period->to > *published) {
       int py = std::stoi(published->substr(0, 4)), pm = std::stoi(published->substr(5, 2));

@@ -58,3 +58,26 @@ TEST_CASE("ClaimResolver gives each claim the entity and period its sentence nam
   REQUIRE(doc.claims[3].period);  // the lead's period
   CHECK(doc.claims[3].period->label == "Năm 2022");
 }
+
+TEST_CASE("ClaimResolver reads 'nhiệm kỳ qua' as the term before the document's own", "[extractors]") {
+  auto doc = solieu::testing::AnalyzeText(
+      "Đại hội Đảng bộ thành phố Bắc Kạn nhiệm kỳ 2020 - 2025.\n"
+      "Nhiệm kỳ qua, tổng mức bán lẻ hàng hóa đạt 3.200 tỷ đồng.");
+  REQUIRE(doc.claims.size() == 1);
+  REQUIRE(doc.claims[0].period);
+  CHECK(doc.claims[0].period->from == "2015-01-01");
+  CHECK(doc.claims[0].period->to == "2020-12-31");
+}
+
+TEST_CASE("ClaimResolver takes a count's indicator from the words that lead to it", "[extractors]") {
+  auto doc = solieu::testing::AnalyzeText(
+      "Năm 2023, cấp ủy đã kiểm tra đối với 24 tổ chức đảng, 333 đảng viên; kết nạp 450 đảng viên; "
+      "giải quyết việc làm cho 704 lao động; có thêm 01 trường đạt chuẩn quốc gia.");
+  REQUIRE(doc.claims.size() == 5);
+  CHECK(doc.claims[0].indicator == std::optional<std::string>("party_inspections"));
+  CHECK(doc.claims[1].indicator == std::optional<std::string>("party_inspections"));  // the list goes on
+  CHECK(doc.claims[2].indicator == std::optional<std::string>("party_members_admitted"));
+  CHECK(doc.claims[3].indicator == std::optional<std::string>("jobs_created"));
+  CHECK(doc.claims[4].indicator == std::optional<std::string>("standard_schools"));
+  CHECK(doc.claims[4].metric == "trường đạt chuẩn quốc gia");
+}
