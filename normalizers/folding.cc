@@ -4,22 +4,50 @@
 #include <unicode/unistr.h>
 
 #include <memory>
+#include <unordered_map>
+
+#include <unicode/utf8.h>
 
 namespace solieu {
 
-std::string Fold(std::string_view text) {
+namespace {
+
+// The ICU transliterator folds one code point at a time (no context), so its
+// answer for each code point is computed once per thread and kept: folding
+// is on the hot path of every claim (indicator matching, metric keys).
+std::string FoldCodePoint(UChar32 c) {
   thread_local std::unique_ptr<icu::Transliterator> fold = [] {
     UErrorCode err = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
         "NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower; NFC", UTRANS_FORWARD, err));
     return U_SUCCESS(err) ? std::move(t) : nullptr;
   }();
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u(c);
   if (fold) fold->transliterate(u);
   else u.toLower();
   std::string out;
   u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string Fold(std::string_view text) {
+  thread_local std::unordered_map<UChar32, std::string> cache;
+  std::string out;
+  out.reserve(text.size());
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(text.data(), i, n, c);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      continue;
+    }
+    auto it = cache.find(c);
+    if (it == cache.end()) it = cache.emplace(c, FoldCodePoint(c)).first;
+    out += it->second;
+  }
   return out;
 }
 
