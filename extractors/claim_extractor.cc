@@ -227,8 +227,7 @@ struct ClaimExtractor::Impl {
     int words = 0;
     while (q < s.size() && words < 8) {
       if (s[q] == ',' || s[q] == ';' || s[q] == '.' || s[q] == '(' || s[q] == ')' || s[q] == ':') break;
-      constexpr std::string_view kDat = "đạt";  // "trường đạt chuẩn quốc gia" is one noun phrase
-      if (q > p && lex->stops.MatchAt(lower, q) && lower.compare(q, kDat.size(), kDat) != 0) break;
+      if (q > p && lex->stops.MatchAt(lower, q) && !lex->noun_links.MatchAt(lower, q)) break;
       size_t w = q;
       while (w < s.size() && s[w] != ' ' && s[w] != ',' && s[w] != ';' && s[w] != '.' && s[w] != ')' && s[w] != ':') ++w;
       ++words;
@@ -340,9 +339,9 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
     if (cl.unit == "%") {
       const auto* verb = lex.comparison_verbs.MatchEndingAt(lower, before);
       size_t q = SkipSpaces(s, cl.end);
-      constexpr std::string_view kSoVoi = "so với";
-      bool so_voi = lower.compare(q, kSoVoi.size(), kSoVoi) == 0;
-      if (so_voi) q = SkipSpaces(s, q + kSoVoi.size());
+      const auto* connector = lex.baseline_connectors.MatchAt(lower, q);  // "so với"
+      bool so_voi = connector != nullptr;
+      if (so_voi) q = SkipSpaces(s, q + connector->phrase.size());
       const auto* base = lex.baselines.MatchAt(lower, q);
       Comparison& cmp = c.comparison;
       cmp.begin = cl.begin;
@@ -357,10 +356,7 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
           if (ch == ',' || ch == ';' || ch == '.' || ch == '(' || ch == ')' || ch == ':') break;
           if (ch == ' ') {
             ++words;
-            size_t nx = be + 1;
-            if (lower.compare(nx, 3, "và") == 0 || lower.compare(nx, 5, "tăng") == 0 ||
-                lower.compare(nx, 6, "giảm") == 0 || lower.compare(nx, 5, "bằng") == 0 ||
-                lower.compare(nx, 5, "đạt") == 0) break;
+            if (lex.baseline_ends.MatchAt(lower, be + 1)) break;
           }
           ++be;
         }
@@ -377,9 +373,9 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
         if (!verb->value.direction.empty()) cmp.direction = verb->value.direction;
         size_t seg = SegmentStart(s, c.verb_begin);
         std::string subject = im.CleanMetric(lower.substr(seg, c.verb_begin - seg));
-        if (cmp.kind == "change") is_cmp = so_voi || base;
-        else if (verb->phrase == "đạt") is_cmp = subject.empty();
-        else is_cmp = true;  // bằng, đạt bằng
+        const std::string& when = verb->value.when;
+        is_cmp = when == "always" || (when == "with_baseline" && (so_voi || base)) ||
+                 (when == "without_subject" && subject.empty());
       }
       if (is_cmp) {
         c.is_comparison = true;
@@ -400,7 +396,8 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
   for (Candidate& c : cands) {
     size_t from = std::max(prev_end, ClauseStart(s, c.claim.begin));
     std::string_view between = TrimPunct(lower.substr(from, c.claim.begin - from), " ,;:.-\"'()");
-    bool bare = between.empty() || between == "và";
+    bool bare = between.empty() || (lex.list_joins.MatchAt(between, 0) &&
+                                    lex.list_joins.MatchAt(between, 0)->phrase.size() == between.size());
     if (bare && prev_context && from == prev_end) c.claim.context = *prev_context;
     else c.claim.context = std::string(between);
     prev_end = c.claim.end;

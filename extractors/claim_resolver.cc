@@ -111,9 +111,9 @@ std::vector<std::pair<ClaimResolver::Mention, Period>> ClaimResolver::Periods(st
       // "so với năm 2015" names a baseline, not the figure's period.
       std::string_view before = s.substr(0, b);
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      constexpr std::string_view kSoVoi = "so với", kDen = "đến";
-      if (before.size() >= kSoVoi.size() && before.substr(before.size() - kSoVoi.size()) == kSoVoi) continue;
-      bool horizon = before.size() >= kDen.size() && before.substr(before.size() - kDen.size()) == kDen;
+      std::string lower_before = Lower(before.substr(before.size() - std::min<size_t>(before.size(), 24)));
+      if (lex_->baseline_connectors.MatchEndingAt(lower_before, lower_before.size())) continue;
+      bool horizon = lex_->horizons.MatchEndingAt(lower_before, lower_before.size()) != nullptr;
       if (auto p = ParsePeriod(s.substr(b, e - b))) out.push_back({{b, e, horizon ? "horizon" : p->label}, *p});
     }
   }

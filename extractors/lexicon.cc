@@ -117,14 +117,24 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
     lex->modality.Add(r.fields[0], ModalityCue{r.fields[1], r.fields[2] == "sentence"});
   }
 
-  LOAD_ROWS(comparisons, "comparisons.tsv", 3);
+  LOAD_ROWS(comparisons, "comparisons.tsv", 2);
   for (auto& r : *comparisons) {
-    if (r.fields[0] == "verb") {
-      lex->comparison_verbs.Add(r.fields[1], ComparisonVerb{r.fields[2], r.fields.size() > 3 ? r.fields[3] : ""});
-    } else if (r.fields[0] == "baseline") {
+    const std::string& row = r.fields[0];
+    if (row == "verb") {
+      if (r.fields.size() < 5) return Status::Corrupt(r.where + ": a verb row needs phrase, kind, direction, when");
+      const std::string& when = r.fields[4];
+      if (when != "always" && when != "with_baseline" && when != "without_subject") {
+        return Status::Corrupt(r.where + ": when must be always, with_baseline or without_subject");
+      }
+      lex->comparison_verbs.Add(r.fields[1], ComparisonVerb{r.fields[2], r.fields[3], when});
+    } else if (row == "baseline" && r.fields.size() > 2) {
       lex->baselines.Add(Lower(r.fields[1]), r.fields[2]);
+    } else if (row == "connector") {
+      lex->baseline_connectors.Add(r.fields[1], 0);
+    } else if (row == "baseline_end") {
+      lex->baseline_ends.Add(r.fields[1], 0);
     } else {
-      return Status::Corrupt(r.where + ": row must be verb or baseline");
+      return Status::Corrupt(r.where + ": row must be verb, baseline, connector or baseline_end");
     }
   }
   LOAD_ROWS(preds, "predicates.tsv", 2);
@@ -134,7 +144,10 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
     else if (role == "lead") lex->leads.Add(r.fields[0], 0);
     else if (role == "stop") lex->stops.Add(r.fields[0], 0);
     else if (role == "tail") lex->tails.Add(r.fields[0], 0);
-    else return Status::Corrupt(r.where + ": role must be verb, lead, stop or tail");
+    else if (role == "noun_link") lex->noun_links.Add(r.fields[0], 0);
+    else if (role == "list") lex->list_joins.Add(r.fields[0], 0);
+    else if (role == "horizon") lex->horizons.Add(r.fields[0], 0);
+    else return Status::Corrupt(r.where + ": role must be verb, lead, stop, tail, noun_link, list or horizon");
   }
   LOAD_ROWS(non_claims, "non_claims.tsv", 3);
   SOLIEU_RETURN_IF_ERROR(LoadPatterns(*non_claims, &lex->non_claims));
@@ -156,7 +169,10 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
     }
   }
 
-  for (auto* t : {&lex->verbs, &lex->leads, &lex->stops, &lex->tails, &lex->rate_denominators}) t->Sort();
+  for (auto* t : {&lex->verbs, &lex->leads, &lex->stops, &lex->tails, &lex->rate_denominators, &lex->noun_links,
+                  &lex->list_joins, &lex->horizons, &lex->baseline_connectors, &lex->baseline_ends}) {
+    t->Sort();
+  }
   lex->scale_words.Sort();
   lex->units.Sort();
   lex->qualifiers_before.Sort();

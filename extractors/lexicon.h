@@ -37,7 +37,10 @@ struct UnitInfo {
   double si_factor = 1;
 };
 
-struct ComparisonVerb { std::string kind, direction; };
+struct ComparisonVerb {
+  std::string kind, direction;
+  std::string when;  // always | with_baseline | without_subject
+};
 
 struct ModalityCue { std::string modality; bool sentence_scope = false; };
 
@@ -58,7 +61,9 @@ struct Lexicon {
   PhraseTable<ModalityCue> modality;
   PhraseTable<ComparisonVerb> comparison_verbs;
   PhraseTable<std::string> baselines;     // lower-cased baseline start → baseline_kind
-  PhraseTable<int> verbs, leads, stops, tails;
+  PhraseTable<int> baseline_connectors;   // "so với"
+  PhraseTable<int> baseline_ends;         // words that end a baseline phrase
+  PhraseTable<int> verbs, leads, stops, tails, noun_links, list_joins, horizons;
   std::vector<PatternRule> non_claims;
   std::vector<PatternRule> periods;
   PhraseTable<IndicatorInfo> indicators;  // folded aliases

@@ -193,12 +193,4 @@ NormalizedText TextNormalizer::Normalize(std::string_view original) const {
   return result;
 }
 
-std::string TextNormalizer::NormalizeWord(std::string_view s) const {
-  std::string nfc;
-  OffsetMap ignored;
-  Nfc(s, &nfc, &ignored);
-  tone_->Apply(&nfc);
-  return nfc;
-}
-
 }  // namespace solieu

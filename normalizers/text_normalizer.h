@@ -40,10 +40,6 @@ class TextNormalizer {
   // `original` must be valid UTF-8 (the reader checks it).
   NormalizedText Normalize(std::string_view original) const;
 
-  // NFC and tone placement only, no furniture or offsets: for short strings
-  // such as lexicon entries and user queries.
-  std::string NormalizeWord(std::string_view s) const;
-
  private:
   TextNormalizer() = default;
   struct FurnitureRule;

@@ -39,11 +39,14 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   auto lookup = Store::Open(opt.db_path, Store::Mode::kReadWrite);
   if (!lookup.ok()) return lookup.status();
 
+  IngestStats stats;
+  auto unfinished = (*store)->CountUnfinishedRuns();
+  if (!unfinished.ok()) return unfinished.status();
+  stats.unfinished_runs = *unfinished;
   nlohmann::json options = {{"inputs", opt.inputs}, {"jobs", opt.jobs}, {"encoding", opt.reader.encoding}};
   auto run = (*store)->BeginRun("ingest", SOLIEU_VERSION, options.dump());
   if (!run.ok()) return run.status();
 
-  IngestStats stats;
   Progress progress(opt.progress, KnownInputBytes(opt.inputs));
   DocumentReader reader(opt.inputs, opt.reader);
   int in_batch = 0;

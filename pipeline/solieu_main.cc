@@ -52,6 +52,10 @@ int Ingest(const Args& a) {
   auto stats = solieu::Ingest(opt, ReportSkip);
   if (!stats.ok()) return Fail(stats.status());
   const auto& s = *stats;
+  if (s.unfinished_runs) {
+    std::fprintf(stderr, "note: %s holds %lld earlier run(s) that did not finish (killed?); the documents they "
+                 "stored are whole and kept, the rest was read again now\n", a.db.c_str(), (long long)s.unfinished_runs);
+  }
   std::fprintf(stderr,
                "ingested %llu documents (%llu already stored), %llu sentences, %llu claims, %llu skipped"
                " into %s in %.2f s (%.1f MB/s; search index %.2f s)\n",

@@ -166,3 +166,14 @@ TEST_CASE("ClaimExtractor reads counted nouns it does not know", "[extractors]")
   CHECK(claims[1].unit == "căn nhà");
   CHECK(claims[1].metric == "căn nhà đại đoàn kết");
 }
+
+TEST_CASE("ClaimExtractor ends a baseline phrase where the next comparison begins", "[extractors]") {
+  // Regression: the words that end a baseline ("bằng", "đạt") were compared with wrong byte lengths.
+  std::string s = "Sản lượng ước đạt 1.904 tấn, bằng 50% kế hoạch bằng 92,75% so với cùng kỳ, đạt 60% kế hoạch đạt yêu cầu.";
+  auto claims = Extract(s);
+  REQUIRE(claims.size() == 1);
+  REQUIRE(claims[0].comparisons.size() == 3);
+  CHECK(claims[0].comparisons[0].baseline == std::optional<std::string>("kế hoạch"));
+  CHECK(claims[0].comparisons[1].baseline == std::optional<std::string>("cùng kỳ"));
+  CHECK(claims[0].comparisons[2].baseline == std::optional<std::string>("kế hoạch"));
+}
