@@ -43,6 +43,7 @@ struct Claim {
   std::optional<double> denominator;
   std::optional<std::string> qualifier;   // approx, over, under, at_least, at_most
   std::string modality = "actual";        // actual, estimate, target, plan
+  bool modality_stated = false;           // a cue said so ("đã đề ra"); internal, not exported
   std::string metric;
   std::optional<std::string> indicator;
   std::optional<std::string> entity;

@@ -29,6 +29,8 @@ size_t ClauseStart(std::string_view s, size_t pos) {
   return pos;
 }
 
+void ShareElidedSubjects(std::string_view s, std::vector<Claim>* claims);
+
 size_t SegmentStart(std::string_view s, size_t pos) {
   while (pos > 0 && !IsClauseBreak(s[pos - 1]) && s[pos - 1] != ',') --pos;
   return pos;
@@ -241,7 +243,7 @@ struct ClaimExtractor::Impl {
   // The nearest cue before the figure wins. A clause-scoped cue ("ước đạt")
   // speaks for its own clause; a sentence-scoped one ("Mục tiêu đến năm
   // 2025, …; …") for every clause after it in the sentence.
-  std::string Modality(std::string_view lower, size_t before) const {
+  std::optional<std::string> Modality(std::string_view lower, size_t before) const {
     size_t clause = ClauseStart(lower, before);
     for (size_t pos = before; pos > 0; --pos) {
       if (IsWordCharAt(lower, pos) && IsWordCharBefore(lower, pos)) continue;
@@ -249,7 +251,7 @@ struct ClaimExtractor::Impl {
       if (!m) continue;
       if (pos - m->phrase.size() >= clause || m->value.sentence_scope) return m->value.modality;
     }
-    return "actual";
+    return std::nullopt;
   }
 };
 
@@ -384,24 +386,32 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
         c.carries_comparison = true;
       }
     }
-    cl.modality = im.Modality(lower, before);
+    std::optional<std::string> modality = im.Modality(lower, before);
+    cl.modality = modality.value_or("actual");
+    cl.modality_stated = modality.has_value();
     cl.metric = im.Metric(s, lower, c, c.verb_begin && c.claim.unit == "%" ? std::min(before, c.verb_begin) : before);
     cands.push_back(std::move(c));
   }
 
   // Context for indicators: the words since the previous figure in the
-  // clause; a bare list continuation (", 333 đảng viên") inherits it.
+  // clause; a bare list continuation of the same dimension (", 333 đảng
+  // viên", not ", 55% tổ chức cơ sở đảng" after "kết nạp 90 đảng viên") inherits it.
   size_t prev_end = 0;
   const std::string* prev_context = nullptr;
+  const std::string* prev_dimension = nullptr;
   for (Candidate& c : cands) {
     size_t from = std::max(prev_end, ClauseStart(s, c.claim.begin));
     std::string_view between = TrimPunct(lower.substr(from, c.claim.begin - from), " ,;:.-\"'()");
     bool bare = between.empty() || (lex.list_joins.MatchAt(between, 0) &&
                                     lex.list_joins.MatchAt(between, 0)->phrase.size() == between.size());
-    if (bare && prev_context && from == prev_end) c.claim.context = *prev_context;
-    else c.claim.context = std::string(between);
+    if (bare && prev_context && from == prev_end && *prev_dimension == c.claim.dimension) {
+      c.claim.context = *prev_context;
+    } else {
+      c.claim.context = std::string(between);
+    }
     prev_end = c.claim.end;
     prev_context = &c.claim.context;
+    prev_dimension = &c.claim.dimension;
   }
 
   // Attach each comparison to the nearest claim before it in its clause.
@@ -429,7 +439,33 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
     index_of[i] = static_cast<int>(out.size());
     out.push_back(std::move(c.claim));
   }
+  ShareElidedSubjects(s, &out);
   return out;
 }
+
+namespace {
+
+// A semicolon series may name its subject once: "tỷ lệ cung cấp dịch vụ
+// công trực tuyến mức độ 3 là 78%; mức độ 4 là 45%". A clause whose metric
+// opens with two words that the previous clause's metric holds further in
+// takes that metric's head: "tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 4".
+// "thương mại dịch vụ chiếm 56,7%; công nghiệp chiếm 37,5%" share nothing.
+void ShareElidedSubjects(std::string_view s, std::vector<Claim>* claims) {
+  for (size_t i = 1; i < claims->size(); ++i) {
+    Claim& cur = (*claims)[i];
+    const Claim& prev = (*claims)[i - 1];
+    if (prev.metric.empty() || cur.metric.empty() || cur.dimension != prev.dimension) continue;
+    if (s.substr(prev.end, cur.begin - prev.end).find(';') == std::string_view::npos) continue;
+    size_t second_space = cur.metric.find(' ', cur.metric.find(' ') + 1);
+    size_t first_space = cur.metric.find(' ');
+    if (first_space == std::string::npos) continue;
+    std::string opening = " " + cur.metric.substr(0, second_space) + (second_space == std::string::npos ? "" : " ");
+    size_t at = (" " + prev.metric + " ").find(opening);
+    if (at == std::string::npos || at == 0) continue;
+    cur.metric = prev.metric.substr(0, at) + cur.metric;
+  }
+}
+
+}  // namespace
 
 }  // namespace solieu

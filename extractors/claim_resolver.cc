@@ -12,29 +12,8 @@
 #include "normalizers/folding.h"
 
 namespace solieu {
-namespace {
 
-std::string IsoDate(int y, int m, int d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
-
-int LastDay(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
-int Roman(const std::string& r) {
-  static const std::map<std::string, int> kRoman = {{"I", 1}, {"II", 2}, {"III", 3}, {"IV", 4}};
-  auto it = kRoman.find(r);
-  return it == kRoman.end() ? 0 : it->second;
-}
-
-}  // namespace
-
-ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(std::move(lexicon)) {
+ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(lexicon), periods_(lexicon) {
   std::string alternation;
   for (const auto& e : lex_->gazetteer.entries()) {  // longest first: leftmost-first picks it
     alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(e.phrase);
@@ -59,67 +38,7 @@ std::vector<ClaimResolver::Mention> ClaimResolver::Entities(std::string_view tex
   return out;
 }
 
-std::optional<Period> ClaimResolver::ParsePeriod(std::string_view expr) const {
-  for (const PatternRule& rule : lex_->periods) {
-    std::string a, b;
-    re2::StringPiece input(expr.data(), expr.size());
-    int groups = rule.pattern->NumberOfCapturingGroups();
-    bool hit = groups == 0   ? RE2::PartialMatch(input, *rule.pattern)
-               : groups == 1 ? RE2::PartialMatch(input, *rule.pattern, &a)
-                             : RE2::PartialMatch(input, *rule.pattern, &a, &b);
-    if (!hit) continue;
-    if (rule.kind == "previous_term") {
-      // Resolved against the document's own term in Resolve; no dates here.
-      return Period{std::string(expr), "", ""};
-    }
-    Period p;
-    p.label = std::string(expr);
-    if (rule.kind == "year") {
-      int y = std::stoi(a);
-      p.from = IsoDate(y, 1, 1); p.to = IsoDate(y, 12, 31);
-    } else if (rule.kind == "months_of_year") {
-      int m = std::stoi(a), y = std::stoi(b);
-      if (m < 1 || m > 12) return std::nullopt;
-      p.from = IsoDate(y, 1, 1); p.to = IsoDate(y, m, LastDay(y, m));
-    } else if (rule.kind == "quarter") {
-      int q = Roman(a), y = std::stoi(b);
-      if (q == 0) return std::nullopt;
-      p.from = IsoDate(y, 3 * q - 2, 1); p.to = IsoDate(y, 3 * q, LastDay(y, 3 * q));
-    } else if (rule.kind == "term") {
-      p.from = IsoDate(std::stoi(a), 1, 1); p.to = IsoDate(std::stoi(b), 12, 31);
-    } else if (rule.kind == "school_year") {
-      p.from = IsoDate(std::stoi(a), 9, 1); p.to = IsoDate(std::stoi(b), 8, 31);
-    } else {
-      continue;
-    }
-    return p;
-  }
-  return std::nullopt;
-}
-
-std::vector<std::pair<ClaimResolver::Mention, Period>> ClaimResolver::Periods(std::string_view s) const {
-  std::vector<std::pair<Mention, Period>> out;
-  for (const PatternRule& rule : lex_->periods) {
-    re2::StringPiece input(s.data(), s.size()), m;
-    size_t pos = 0;
-    while (pos < s.size() && rule.pattern->Match(input, pos, s.size(), RE2::UNANCHORED, &m, 1)) {
-      size_t b = m.data() - s.data(), e = b + m.size();
-      pos = e;
-      bool overlaps = false;
-      for (auto& [mention, _] : out) overlaps |= b < mention.end && e > mention.begin;
-      if (overlaps) continue;
-      // "so với năm 2015" names a baseline, not the figure's period.
-      std::string_view before = s.substr(0, b);
-      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-      std::string lower_before = Lower(before.substr(before.size() - std::min<size_t>(before.size(), 24)));
-      if (lex_->baseline_connectors.MatchEndingAt(lower_before, lower_before.size())) continue;
-      bool horizon = lex_->horizons.MatchEndingAt(lower_before, lower_before.size()) != nullptr;
-      if (auto p = ParsePeriod(s.substr(b, e - b))) out.push_back({{b, e, horizon ? "horizon" : p->label}, *p});
-    }
-  }
-  std::sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.first.begin < y.first.begin; });
-  return out;
-}
+std::optional<Period> ClaimResolver::ParsePeriod(std::string_view expr) const { return periods_.Parse(expr); }
 
 std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view phrase, std::string_view dimension) const {
   if (phrase.empty()) return std::nullopt;
@@ -127,6 +46,7 @@ std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view phrase, 
   std::string folded = Fold(phrase);
   for (const auto& e : lex_->indicators.entries()) {
     if (quantity(dimension) && quantity(e.value.dimension) && dimension != e.value.dimension) continue;
+    if (dimension == "count" && e.value.dimension == "percent") continue;  // 407 tin báo is not a rate
     for (size_t at = folded.find(e.phrase); at != std::string::npos; at = folded.find(e.phrase, at + 1)) {
       bool starts_word = at == 0 || folded[at - 1] == ' ';
       size_t end = at + e.phrase.size();
@@ -136,6 +56,28 @@ std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view phrase, 
   }
   return std::nullopt;
 }
+
+namespace {
+
+// A period that opens its sentence ("Năm 2023, …", "Trong 8 tháng …", "Đến
+// nay …", "…, trong nhiệm kỳ 2020 - 2025, Đảng bộ đã đề ra …") speaks for the
+// sentences after it in the paragraph; one inside a figure's clause ("…, năm
+// 2019 thu đạt 135 tỷ", "Kế hoạch … chỉ số cải cách hành chính năm 2022, …") does not.
+bool OpensSentence(std::string_view sentence, const PeriodMention& m, size_t first_figure) {
+  if (first_figure == std::string_view::npos && m.review) return true;  // "… đánh giá nhiệm kỳ 2015 - 2020 …"
+  if (first_figure != std::string_view::npos && m.end > first_figure) return false;
+  size_t clause = sentence.substr(0, m.begin).find_last_of(",;:");
+  clause = clause == std::string_view::npos ? 0 : clause + 1;
+  size_t words = 0;  // words of its clause before it
+  for (size_t i = clause; i < m.begin; ++i) words += sentence[i] != ' ' && (i == clause || sentence[i - 1] == ' ');
+  std::string_view after = sentence.substr(m.end);
+  bool set_off = after.starts_with(",") || after.starts_with(":");  // "Năm 2023, …", "BBK - Trong 8 tháng …, …"
+  return (clause == 0 && words <= 1) || (set_off && words <= 3);
+}
+
+int Year(const std::string& iso) { return std::stoi(iso.substr(0, 4)); }
+
+}  // namespace
 
 void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpan>& sentences,
                             const std::optional<std::string>& published, std::vector<Claim>* claims) const {
@@ -149,68 +91,70 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
   for (auto& m : entities) {
     if (counts[m.value] > best) { best = counts[m.value]; main_entity = m.value; }
   }
-  // Context periods, for figures whose sentence names none: the last period
-  // named earlier in the same paragraph ("đánh giá nhiệm kỳ 2015 - 2020 …
-  // Tổng mức … đạt 3.200 tỷ đồng"), else the one the title or lead names.
-  std::optional<Period> lead_period;
-  std::vector<std::optional<Period>> context(sentences.size());
-  std::optional<Period> in_paragraph;
+
+  // Every period each sentence names, offsets relative to the sentence.
+  std::vector<std::vector<PeriodMention>> found(sentences.size());
   std::vector<uint32_t> first_figure(sentences.size(), UINT32_MAX);
   for (const Claim& c : *claims) first_figure[c.sentence] = std::min(first_figure[c.sentence], c.begin);
-  std::map<std::string, std::pair<int, Period>> named;  // every period the document names, by label
+  std::optional<Period> lead, first_term;
+  std::map<std::string, std::pair<int, Period>> named;  // absolute periods by dates: how often named
+  auto first_in = [&](size_t i) {
+    return first_figure[i] == UINT32_MAX ? std::string_view::npos : first_figure[i] - sentences[i].begin;
+  };
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    std::string_view s = text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
+    found[i] = periods_.Find(s);
+    for (const PeriodMention& m : found[i]) {
+      if (m.relative()) continue;
+      const Period& p = m.period;
+      auto& entry = named[p.from + p.to];
+      if (entry.first++ == 0) entry.second = p;
+      if (m.kind == "term" && !m.horizon && !first_term) first_term = p;
+      // The lead's period: the first the title or lead names, narrowed by a
+      // later one inside it that opens a sentence (title "năm 2023", lead
+      // "Trong 8 tháng của năm 2023, …"; title "nhiệm kỳ 2015 – 2020", lead
+      // "Năm 2016, …"), not by one a figure's clause names.
+      if (i >= 3 || m.horizon) continue;
+      if (!lead) lead = p;
+      else if (p.from >= lead->from && p.to <= lead->to && OpensSentence(s, m, first_in(i))) lead = p;
+    }
+  }
+  if (!lead) {  // last resort: the period the document names most often
+    int most = 0;
+    for (const auto& [key, entry] : named) {
+      if (entry.first > most) { most = entry.first; lead = entry.second; }
+    }
+  }
+  // What relative periods are measured against: the publication date, else the lead.
+  PeriodAnchor anchor;
+  if (published && published->size() >= 4) anchor.year = Year(*published);
+  else if (lead) anchor.year = Year(lead->to);
+  if (lead && Year(lead->from) != Year(lead->to)) anchor.own_term = lead;
+  else anchor.own_term = first_term;
+  if (lead && Year(lead->from) == Year(lead->to) && Year(lead->to) == anchor.year) anchor.report = lead;
+  for (auto& sentence_periods : found) {
+    std::erase_if(sentence_periods, [&](PeriodMention& m) { return !PeriodFinder::Anchor(anchor, &m); });
+  }
+
+  // Context periods, for figures whose sentence names none: the last period
+  // that opened a sentence earlier in the same paragraph.
+  std::vector<std::optional<Period>> context(sentences.size());
+  std::optional<Period> in_paragraph;
   for (size_t i = 0; i < sentences.size(); ++i) {
     if (i > 0 && text.substr(sentences[i - 1].end, sentences[i].begin - sentences[i - 1].end).find('\n') !=
                      std::string_view::npos) {
       in_paragraph.reset();
     }
     context[i] = in_paragraph;
-    auto found = Periods(text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin));
-    // "đến năm 2030" is a horizon: the figures after it are not about 2030.
-    std::erase_if(found, [](const auto& f) { return f.first.value == "horizon"; });
-    if (!found.empty()) {
-      // A period named before the sentence's first figure ("Năm 2023, …",
-      // "… đánh giá nhiệm kỳ 2015 - 2020 đạt nhiều kết quả.") sets the
-      // context of the sentences after it in the paragraph.
-      for (const auto& f : found) {
-        if (sentences[i].begin + f.first.begin < first_figure[i]) in_paragraph = f.second;
-      }
-      for (const auto& f : found) {
-        if (f.second.from.empty()) continue;
-        auto& entry = named[f.second.from + f.second.to];
-        if (entry.first++ == 0) entry.second = f.second;
-      }
-      // The lead's period: the first named, narrowed by a later one inside it
-      // (title "năm 2023", lead "8 tháng của năm 2023").
-      for (const auto& f : found) {
-        if (i >= 3) break;
-        const Period& p = f.second;
-        if (p.from.empty()) continue;  // relative: resolved later
-        if (!lead_period) lead_period = p;
-        else if (p.from >= lead_period->from && p.to <= lead_period->to) lead_period = p;
-      }
+    std::string_view s = text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
+    for (const PeriodMention& m : found[i]) {
+      // "đến năm 2030" is a horizon and "từ năm 2011 đến nay" a span of
+      // history: the figures after them are not about those periods.
+      if (m.horizon || m.kind == "since_year") continue;
+      if (OpensSentence(s, m, first_in(i))) in_paragraph = m.period;
     }
   }
-  // Last resort: the period the document names most often ("nhiệm kì 2015-2020").
-  std::optional<Period> most_named;
-  int most = 0;
-  for (const auto& [key, entry] : named) {
-    if (entry.first > most) { most = entry.first; most_named = entry.second; }
-  }
-  if (!lead_period) lead_period = most_named;
-  // "nhiệm kỳ qua" is the five-year term before the document's own term
-  // (the lead's, when it spans years): 2020-2025 → 2015-2020.
-  auto resolve_relative = [&](std::optional<Period>& p) {
-    if (!p || !p->from.empty()) return;
-    if (lead_period && !lead_period->from.empty() && lead_period->from.substr(0, 4) != lead_period->to.substr(0, 4)) {
-      int start = std::stoi(lead_period->from.substr(0, 4));
-      p = Period{p->label, IsoDate(start - 5, 1, 1), IsoDate(start, 12, 31)};
-    } else {
-      p.reset();
-    }
-  };
-  for (auto& c : context) resolve_relative(c);
-  int period_sentence = -1;
-  std::vector<std::pair<Mention, Period>> periods;
+
   for (Claim& c : *claims) {
     const SentenceSpan& sp = sentences[c.sentence];
     // Entity: nearest mention before the figure in its sentence, else any in it.
@@ -221,39 +165,89 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
       if (m.begin >= c.begin) break;
     }
     c.entity = entity ? entity : main_entity;
-    if (period_sentence != c.sentence) {
-      periods = Periods(text.substr(sp.begin, sp.end - sp.begin));
-      period_sentence = c.sentence;
-    }
-    // The nearest period before the figure in its sentence, else the first
-    // after it in the same clause (up to ';').
+    // The nearest period before the figure in its sentence, else one right
+    // after it in the same clause ("… đạt 1,5% vào cuối năm 2023", not
+    // "… 13/16 phiếu đăng ký tham gia Chương trình OCOP năm 2023").
+    constexpr size_t kAfterReach = 40;
     std::optional<Period> period;
-    for (auto& [m, p] : periods) {
+    for (const PeriodMention& m : found[c.sentence]) {
       size_t b = sp.begin + m.begin;
       if (b < c.begin) {
-        period = p;
+        period = m.period;
         continue;
       }
-      if (!period && text.substr(c.end, b - c.end).find(';') == std::string_view::npos) period = p;
+      std::string_view gap = text.substr(c.end, b > c.end ? b - c.end : 0);
+      if (!period && gap.size() <= kAfterReach && gap.find(';') == std::string_view::npos) period = m.period;
       break;
     }
-    resolve_relative(period);
-    if (!period) period = context[c.sentence] ? context[c.sentence] : lead_period;
+    if (!period) period = context[c.sentence] ? context[c.sentence] : lead;
     c.period = period;
     // Indicator: from the words that lead to the figure, else its metric,
-    // else the start of its sentence ("Thu ngân sách đạt …, năm 2019 thu đạt 135,33 tỷ").
+    // else the start of its clause ("Thu ngân sách đạt …, năm 2019 thu đạt
+    // 135,33 tỷ"; not for counts: an earlier clause's verb is not theirs),
+    // else the rest of its clause ("07 xã, phường đạt Bộ tiêu chí Quốc gia về y tế xã").
     c.indicator = IndicatorFor(c.context, c.dimension);
     if (!c.indicator) c.indicator = IndicatorFor(c.metric, c.dimension);
-    // (Not for counts: an earlier clause's verb is not theirs.)
     if (!c.indicator && c.dimension != "count") {
-      c.indicator = IndicatorFor(text.substr(sp.begin, c.begin - sp.begin), c.dimension);
+      std::string_view head = text.substr(sp.begin, c.begin - sp.begin);
+      if (size_t semi = head.rfind(';'); semi != std::string_view::npos) head.remove_prefix(semi + 1);
+      c.indicator = IndicatorFor(head, c.dimension);
     }
-    // Stated as actual for a period ending over half a year after publication: a target.
-    if (c.modality == "actual" && published && c.period && c.period->to > *published) {
-      int py = std::stoi(published->substr(0, 4)), pm = std::stoi(published->substr(5, 2));
-      int ty = std::stoi(c.period->to.substr(0, 4)), tm = std::stoi(c.period->to.substr(5, 2));
+    if (!c.indicator && (c.dimension == "count" || c.dimension == "percent")) {
+      size_t next = &c == &claims->back() ? sp.end : std::min<size_t>(sp.end, (&c)[1].begin);
+      std::string_view tail = text.substr(c.end, next > c.end ? next - c.end : 0);
+      tail = tail.substr(0, tail.find(';'));
+      c.indicator = IndicatorFor(tail, c.dimension);
+    }
+    // Stated as actual for a period ending over half a year after
+    // publication: a target (unless a cue said actual: "đã đề ra 07 mục tiêu").
+    if (c.modality == "actual" && !c.modality_stated && published && c.period && c.period->to > *published) {
+      int py = Year(*published), pm = std::stoi(published->substr(5, 2));
+      int ty = Year(c.period->to), tm = std::stoi(c.period->to.substr(5, 2));
       if ((ty - py) * 12 + (tm - pm) > 6) c.modality = "target";
     }
+  }
+  LinkParts(text, sentences, claims);
+}
+
+// "… đạt 2.400 tỷ đồng, trong đó kinh tế tư nhân đạt 1.704 tỷ đồng, kinh tế
+// tập thể 96 tỷ đồng": the figures after a part marker are parts of the
+// nearest figure of the same kind before it (in its sentence, or the
+// sentence before when "Trong đó, …" opens one), until the list changes kind
+// or the sentence ends.
+void ClaimResolver::LinkParts(std::string_view text, const std::vector<SentenceSpan>& sentences,
+                              std::vector<Claim>* claims) const {
+  auto same_kind = [](const Claim& total, const Claim& part) {
+    if (total.dimension != part.dimension) return false;
+    if (total.dimension == "count") return total.unit == part.unit;  // 02 xã …, trong đó 01 xã
+    return total.base_unit == part.base_unit;
+  };
+  auto has_marker = [&](std::string_view lower) {
+    for (size_t pos = 0; pos < lower.size(); ++pos) {
+      if (pos > 0 && lower[pos - 1] != ' ' && lower[pos - 1] != ',' && lower[pos - 1] != ';') continue;
+      if (const auto* m = lex_->part_markers.MatchAt(lower, pos)) {
+        size_t end = pos + m->phrase.size();
+        if (end == lower.size() || !IsWordCharAt(lower, end)) return true;
+      }
+    }
+    return false;
+  };
+  int total = -1;
+  for (size_t i = 0; i < claims->size(); ++i) {
+    Claim& c = (*claims)[i];
+    bool first_in_sentence = i == 0 || (*claims)[i - 1].sentence != c.sentence;
+    size_t from = first_in_sentence ? sentences[c.sentence].begin : (*claims)[i - 1].end;
+    if (has_marker(Lower(text.substr(from, c.begin - from)))) {
+      total = -1;
+      for (size_t j = i; j-- > 0;) {
+        const Claim& t = (*claims)[j];
+        if (t.sentence != c.sentence && !(first_in_sentence && t.sentence == c.sentence - 1)) break;
+        if (t.part_of < 0 && same_kind(t, c)) { total = static_cast<int>(j); break; }
+      }
+    } else if (total >= 0 && (first_in_sentence || !same_kind((*claims)[total], c))) {
+      total = -1;
+    }
+    if (total >= 0) c.part_of = total;
   }
 }
 

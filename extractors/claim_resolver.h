@@ -8,7 +8,8 @@
 // first after it in its clause (not a baseline "so với năm 2015"), else the
 // period that opened an earlier sentence of its paragraph, else the period
 // the title or lead names (not a horizon "đến năm 2030"). Indicator:
-// the longest indicator alias that the folded metric contains.
+// the longest indicator alias that the folded metric contains. Parts: a
+// figure after "trong đó", "gồm" is part of the figure of the same kind before it.
 #ifndef SOLIEU_EXTRACTORS_CLAIM_RESOLVER_H_
 #define SOLIEU_EXTRACTORS_CLAIM_RESOLVER_H_
 
@@ -21,6 +22,7 @@
 
 #include "extractors/claim.h"
 #include "extractors/lexicon.h"
+#include "extractors/period_finder.h"
 #include "normalizers/sentence_splitter.h"
 
 namespace re2 { class RE2; }
@@ -50,9 +52,10 @@ class ClaimResolver {
  private:
   struct Mention { size_t begin, end; std::string value; };
   std::vector<Mention> Entities(std::string_view text) const;
-  std::vector<std::pair<Mention, Period>> Periods(std::string_view sentence) const;
+  void LinkParts(std::string_view text, const std::vector<SentenceSpan>& sentences, std::vector<Claim>* claims) const;
 
   std::shared_ptr<const Lexicon> lex_;
+  PeriodFinder periods_;
   std::unique_ptr<re2::RE2> entity_re_;
   std::unordered_map<std::string, std::string> alias_to_entity_;
 };

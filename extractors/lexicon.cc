@@ -147,7 +147,9 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
     else if (role == "noun_link") lex->noun_links.Add(r.fields[0], 0);
     else if (role == "list") lex->list_joins.Add(r.fields[0], 0);
     else if (role == "horizon") lex->horizons.Add(r.fields[0], 0);
-    else return Status::Corrupt(r.where + ": role must be verb, lead, stop, tail, noun_link, list or horizon");
+    else if (role == "review") lex->reviews.Add(r.fields[0], 0);
+    else if (role == "part") lex->part_markers.Add(r.fields[0], 0);
+    else return Status::Corrupt(r.where + ": role must be verb, lead, stop, tail, noun_link, list, horizon, review or part");
   }
   LOAD_ROWS(non_claims, "non_claims.tsv", 3);
   SOLIEU_RETURN_IF_ERROR(LoadPatterns(*non_claims, &lex->non_claims));
@@ -170,7 +172,7 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
   }
 
   for (auto* t : {&lex->verbs, &lex->leads, &lex->stops, &lex->tails, &lex->rate_denominators, &lex->noun_links,
-                  &lex->list_joins, &lex->horizons, &lex->baseline_connectors, &lex->baseline_ends}) {
+                  &lex->list_joins, &lex->horizons, &lex->reviews, &lex->part_markers, &lex->baseline_connectors, &lex->baseline_ends}) {
     t->Sort();
   }
   lex->scale_words.Sort();

@@ -63,7 +63,7 @@ struct Lexicon {
   PhraseTable<std::string> baselines;     // lower-cased baseline start → baseline_kind
   PhraseTable<int> baseline_connectors;   // "so với"
   PhraseTable<int> baseline_ends;         // words that end a baseline phrase
-  PhraseTable<int> verbs, leads, stops, tails, noun_links, list_joins, horizons;
+  PhraseTable<int> verbs, leads, stops, tails, noun_links, list_joins, horizons, reviews, part_markers;
   std::vector<PatternRule> non_claims;
   std::vector<PatternRule> periods;
   PhraseTable<IndicatorInfo> indicators;  // folded aliases

@@ -1,7 +1,9 @@
 #include "normalizers/sentence_splitter.h"
 
+
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
@@ -52,9 +54,45 @@ std::vector<SentenceSpan> SentenceSplitter::Split(std::string_view text) {
     uint32_t b = u8_at[start], e = u8_at[end];
     while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\t')) --e;
-    if (e > b) out.push_back({b, e});
+    if (e > b) SplitRunTogether(text, b, e, &out);
   }
   return out;
+}
+
+// Scraped pages often lose the space after a full stop ("… Nông Thượng 7 tiêu
+// chí.Tổng thu ngân sách …"), which ICU does not take for a boundary. A stop
+// between an all-lowercase word and a capital ends a sentence too; "TP.Bắc
+// Kạn", "Tp.HCM" and "3.200" keep theirs, the word before being capitalised
+// or a number. ICU also lets "… là 85%. 100% cơ quan …" run on.
+void SentenceSplitter::SplitRunTogether(std::string_view text, uint32_t b, uint32_t e,
+                                        std::vector<SentenceSpan>* out) {
+  int32_t i = static_cast<int32_t>(b), n = static_cast<int32_t>(e);
+  int32_t word_start = i;
+  bool word_lower = true;
+  while (i < n) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT_OR_FFFD(text.data(), i, n, c);
+    if (c == '.' && i < n) {
+      int32_t j = i;
+      UChar32 next;
+      U8_NEXT_OR_FFFD(text.data(), j, n, next);
+      bool lost_space = at > word_start && word_lower && at - word_start >= 2 && u_isupper(next);
+      // "… là 85%. 100% cơ quan …": ICU does not end a sentence before a digit.
+      bool before_number = next == ' ' && j < n && text[j] >= '0' && text[j] <= '9';
+      if (lost_space || before_number) {
+        out->push_back({b, static_cast<uint32_t>(i)});
+        b = static_cast<uint32_t>(before_number ? j : i);
+      }
+    }
+    if (u_isalpha(c)) {
+      word_lower &= u_islower(c);
+    } else {
+      word_start = i;
+      word_lower = true;
+    }
+  }
+  out->push_back({b, e});
 }
 
 }  // namespace solieu

@@ -3,7 +3,8 @@
 // ICU's sentence BreakIterator (Vietnamese rules) run over UTF-16, with the
 // abbreviations in normalizers/data/abbreviations.tsv suppressed ("TP. Bắc
 // Kạn", "ThS.", "v.v."), so a full stop after them does not end a sentence.
-// Numbers such as "3.200" never break. A line break always ends a sentence.
+// Numbers such as "3.200" never break. A line break always ends a sentence,
+// and so does a full stop that lost its space ("tiêu chí.Tổng thu").
 // Not thread-safe: each worker thread creates its own.
 #ifndef SOLIEU_NORMALIZERS_SENTENCE_SPLITTER_H_
 #define SOLIEU_NORMALIZERS_SENTENCE_SPLITTER_H_
@@ -36,6 +37,7 @@ class SentenceSplitter {
 
  private:
   SentenceSplitter() = default;
+  static void SplitRunTogether(std::string_view text, uint32_t begin, uint32_t end, std::vector<SentenceSpan>* out);
   std::unique_ptr<icu::BreakIterator> breaker_;
 };
 

@@ -20,7 +20,7 @@ using Json = nlohmann::json;
 using Span = std::pair<uint32_t, uint32_t>;
 
 const char* kAttributes[] = {"value", "unit", "dimension", "qualifier", "modality", "metric",
-                             "indicator", "entity", "period", "comparison", "non_figure"};
+                             "indicator", "entity", "period", "part_of", "comparison", "non_figure"};
 
 std::optional<Span> Locate(const std::string& text, const std::string& needle, int nth) {
   size_t at = std::string::npos;
@@ -179,6 +179,16 @@ StatusOr<EvalReport> Evaluate(const std::string& gold_dir, const std::string& do
       std::string gp = g["period"].is_null() ? "null" : Str(g["period"]["from"]) + ".." + Str(g["period"]["to"]);
       std::string cp = c.period ? c.period->from + ".." + c.period->to : "null";
       check("period", gp == cp, gp, cp + (c.period ? " (" + c.period->label + ")" : ""));
+      // part_of: {"text", "nth"} of the total, absent or null for a figure that is no part.
+      std::optional<Span> gpart;
+      if (g.contains("part_of") && !g["part_of"].is_null()) {
+        gpart = Locate(text, g["part_of"]["text"], g["part_of"].value("nth", 1));
+        if (!gpart) return Status::Corrupt(file + ": part_of of '" + g_text + "' is not in " + doc_name);
+      }
+      std::optional<Span> cpart;
+      if (c.part_of >= 0) cpart = Span{a.claims[c.part_of].span_begin, a.claims[c.part_of].span_end};
+      check("part_of", gpart == cpart, gpart ? Str(g["part_of"]["text"]) : "null",
+            cpart ? a.claims[c.part_of].text : "null");
     }
     for (const auto& [span, c] : found) {
       if (!gold_claims.count(span)) {

@@ -177,3 +177,29 @@ TEST_CASE("ClaimExtractor ends a baseline phrase where the next comparison begin
   CHECK(claims[0].comparisons[1].baseline == std::optional<std::string>("cùng kỳ"));
   CHECK(claims[0].comparisons[2].baseline == std::optional<std::string>("kế hoạch"));
 }
+
+TEST_CASE("ClaimExtractor gives a semicolon series the subject it names once", "[extractors]") {
+  auto claims = Extract("Tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 3 là 78%; mức độ 4 là 45%.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].metric == "tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 4");
+  // Series whose clauses name their own subjects keep them.
+  auto shares = Extract("Thương mại dịch vụ - du lịch chiếm 56,7%; công nghiệp - xây dựng chiếm 37,5%.");
+  REQUIRE(shares.size() == 2);
+  CHECK(shares[1].metric == "công nghiệp - xây dựng");
+}
+
+TEST_CASE("ClaimExtractor keeps 'đã đề ra' counts actual, and says the cue was stated", "[extractors]") {
+  auto claims = Extract("Trong nhiệm kỳ 2020 - 2025, Đảng bộ thành phố đã đề ra 07 mục tiêu về phát triển kinh tế; 03 mục tiêu về văn hóa - xã hội.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].modality == "actual");
+  CHECK(claims[0].modality_stated);
+  CHECK(claims[1].modality_stated);
+  CHECK_FALSE(Extract("Thu ngân sách đạt 200 tỷ đồng.")[0].modality_stated);
+}
+
+TEST_CASE("ClaimExtractor does not pass a list's context to a figure of another kind", "[extractors]") {
+  auto claims = Extract("Kết nạp mới 90 đảng viên, 55% tổ chức cơ sở đảng đạt trong sạch vững mạnh.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].context == "kết nạp mới");
+  CHECK(claims[1].context.empty());
+}

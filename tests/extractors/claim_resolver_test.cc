@@ -81,3 +81,66 @@ TEST_CASE("ClaimResolver takes a count's indicator from the words that lead to i
   CHECK(doc.claims[4].indicator == std::optional<std::string>("standard_schools"));
   CHECK(doc.claims[4].metric == "trường đạt chuẩn quốc gia");
 }
+
+TEST_CASE("ClaimResolver dates '6 tháng' and 'đến nay' by the publication date", "[extractors]") {
+  auto doc = solieu::testing::AnalyzeText(
+      "TP. Cao Bằng: kinh tế tiếp tục phục hồi\n"
+      "Đăng ngày 05 - 07 - 2023\n"
+      "Năm 2022, thu ngân sách nhà nước trên địa bàn đạt 312,4 tỷ đồng. "
+      "Số doanh nghiệp thành lập mới trong 6 tháng là 42 doanh nghiệp.\n"
+      "Đến nay, toàn thành phố có 1.036 doanh nghiệp đang hoạt động.");
+  REQUIRE(doc.claims.size() == 3);
+  CHECK(doc.claims[0].period->to == "2022-12-31");
+  REQUIRE(doc.claims[1].period);
+  CHECK(doc.claims[1].period->from == "2023-01-01");
+  CHECK(doc.claims[1].period->to == "2023-06-30");
+  REQUIRE(doc.claims[2].period);
+  CHECK(doc.claims[2].period->label == "Đến nay");
+  CHECK(doc.claims[2].period->to == "2023-12-31");
+}
+
+TEST_CASE("ClaimResolver lets only a period that opens a clause set the paragraph's period", "[extractors]") {
+  auto doc = solieu::testing::AnalyzeText(
+      "Nhiệm kỳ 2015 - 2020, thành phố Bắc Kạn đạt nhiều kết quả. "
+      "Thu ngân sách đạt, vượt chỉ tiêu Nghị quyết, năm 2019 thu đạt 135,33 tỷ đồng. "
+      "Thành phố hoàn thành xây dựng nông thôn mới tại 02 xã.");
+  REQUIRE(doc.claims.size() == 2);
+  CHECK(doc.claims[0].period->label == "năm 2019");
+  REQUIRE(doc.claims[1].period);
+  CHECK(doc.claims[1].period->from == "2015-01-01");  // the term, not 2019
+}
+
+TEST_CASE("ClaimResolver records the total each 'trong đó' part belongs to", "[extractors]") {
+  auto doc = solieu::testing::AnalyzeText(
+      "Tổng vốn đầu tư phát triển toàn xã hội đạt 11.200 tỷ đồng, trong đó vốn ngân sách nhà nước 2.850 tỷ đồng, "
+      "vốn ngoài nhà nước 7.950 tỷ đồng; giải quyết việc làm cho 704 lao động. "
+      "Xây dựng 02 xã đạt chuẩn nông thôn mới nâng cao; trong đó có 01 xã đạt chuẩn nông thôn mới kiểu mẫu; "
+      "100% thôn đạt chuẩn thôn nông thôn mới.");
+  REQUIRE(doc.claims.size() == 7);
+  CHECK(doc.claims[0].part_of == -1);
+  CHECK(doc.claims[1].part_of == 0);
+  CHECK(doc.claims[2].part_of == 0);
+  CHECK(doc.claims[3].part_of == -1);  // a count of workers ends the list of money parts
+  CHECK(doc.claims[5].part_of == 4);   // 01 xã of the 02 xã
+  CHECK(doc.claims[6].part_of == -1);  // a share of villages is no part of a count of communes
+  CHECK(doc.claims[4].indicator == std::optional<std::string>("new_rural_advanced_communes"));
+  CHECK(doc.claims[5].indicator == std::optional<std::string>("new_rural_model_communes"));
+}
+
+TEST_CASE("ClaimResolver names districts with and without their prefix", "[extractors]") {
+  auto doc = solieu::testing::AnalyzeText(
+      "Năm 2023, huyện Chợ Mới thu ngân sách đạt 45 tỷ đồng; Na Rì thu ngân sách đạt 38 tỷ đồng.");
+  REQUIRE(doc.claims.size() == 2);
+  CHECK(doc.claims[0].entity == std::optional<std::string>("huyện Chợ Mới"));
+  CHECK(doc.claims[1].entity == std::optional<std::string>("huyện Na Rì"));
+}
+
+TEST_CASE("ClaimResolver finds a count's indicator in the rest of its clause, never a rate's", "[extractors]") {
+  auto doc = solieu::testing::AnalyzeText(
+      "Năm 2023, thành phố duy trì 07 xã, phường đạt Bộ tiêu chí Quốc gia về y tế xã; "
+      "kiểm sát việc giải quyết 407 tin báo, tố giác về tội phạm, tỷ lệ giải quyết đạt 91,4%.");
+  REQUIRE(doc.claims.size() == 3);
+  CHECK(doc.claims[0].indicator == std::optional<std::string>("commune_health_standard"));
+  CHECK_FALSE(doc.claims[1].indicator);  // 407 reports are not the resolution rate
+  CHECK(doc.claims[2].indicator == std::optional<std::string>("crime_reports_resolved"));
+}

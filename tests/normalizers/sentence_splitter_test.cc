@@ -52,3 +52,19 @@ TEST_CASE("SentenceSplitter ends a sentence after an acronym such as HTX.", "[no
   REQUIRE(s.size() == 2);
   CHECK(s[1] == "Thực hiện Chương trình OCOP năm 2023.");
 }
+
+TEST_CASE("SentenceSplitter ends a sentence whose full stop lost its space", "[normalizers]") {
+  auto s = Split("Xã Dương Quang thêm 8 tiêu chí, Nông Thượng 7 tiêu chí.Tổng thu ngân sách đạt 96% kế hoạch. "
+                 "Tp.Hồ Chí Minh và TP.Bắc Kạn giữ nguyên.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "Xã Dương Quang thêm 8 tiêu chí, Nông Thượng 7 tiêu chí.");
+  CHECK(s[1] == "Tổng thu ngân sách đạt 96% kế hoạch.");
+  CHECK(s[2] == "Tp.Hồ Chí Minh và TP.Bắc Kạn giữ nguyên.");
+}
+
+TEST_CASE("SentenceSplitter ends a sentence before one that opens with a number", "[normalizers]") {
+  auto s = Split("97% đảng viên hoàn thành nhiệm vụ, trong đó hoàn thành tốt nhiệm vụ là 85%. 100% cơ quan hành chính có cơ cấu công chức phù hợp.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].ends_with("là 85%."));
+  CHECK(s[1].starts_with("100% cơ quan"));
+}
