@@ -222,22 +222,12 @@ void ClaimResolver::LinkParts(std::string_view text, const std::vector<SentenceS
     if (total.dimension == "count") return total.unit == part.unit;  // 02 xã …, trong đó 01 xã
     return total.base_unit == part.base_unit;
   };
-  auto has_marker = [&](std::string_view lower) {
-    for (size_t pos = 0; pos < lower.size(); ++pos) {
-      if (pos > 0 && lower[pos - 1] != ' ' && lower[pos - 1] != ',' && lower[pos - 1] != ';') continue;
-      if (const auto* m = lex_->part_markers.MatchAt(lower, pos)) {
-        size_t end = pos + m->phrase.size();
-        if (end == lower.size() || !IsWordCharAt(lower, end)) return true;
-      }
-    }
-    return false;
-  };
   int total = -1;
   for (size_t i = 0; i < claims->size(); ++i) {
     Claim& c = (*claims)[i];
     bool first_in_sentence = i == 0 || (*claims)[i - 1].sentence != c.sentence;
     size_t from = first_in_sentence ? sentences[c.sentence].begin : (*claims)[i - 1].end;
-    if (has_marker(Lower(text.substr(from, c.begin - from)))) {
+    if (lex_->part_markers.FindIn(Lower(text.substr(from, c.begin - from)))) {
       total = -1;
       for (size_t j = i; j-- > 0;) {
         const Claim& t = (*claims)[j];

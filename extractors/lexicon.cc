@@ -46,6 +46,15 @@ const typename PhraseTable<V>::Entry* PhraseTable<V>::MatchEndingAt(std::string_
   return nullptr;
 }
 
+template <typename V>
+const typename PhraseTable<V>::Entry* PhraseTable<V>::FindIn(std::string_view text) const {
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (IsWordCharAt(text, pos) && IsWordCharBefore(text, pos)) continue;
+    if (const Entry* e = MatchAt(text, pos)) return e;
+  }
+  return nullptr;
+}
+
 template class PhraseTable<double>;
 template class PhraseTable<int>;
 template class PhraseTable<std::string>;
@@ -149,7 +158,9 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
     else if (role == "horizon") lex->horizons.Add(r.fields[0], 0);
     else if (role == "review") lex->reviews.Add(r.fields[0], 0);
     else if (role == "part") lex->part_markers.Add(r.fields[0], 0);
-    else return Status::Corrupt(r.where + ": role must be verb, lead, stop, tail, noun_link, list, horizon, review or part");
+    else if (role == "share") lex->share_cues.Add(r.fields[0], 0);
+    else if (role == "whole") lex->whole_cues.Add(r.fields[0], 0);
+    else return Status::Corrupt(r.where + ": role must be verb, lead, stop, tail, noun_link, list, horizon, review, part, share or whole");
   }
   LOAD_ROWS(non_claims, "non_claims.tsv", 3);
   SOLIEU_RETURN_IF_ERROR(LoadPatterns(*non_claims, &lex->non_claims));
@@ -172,7 +183,7 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
   }
 
   for (auto* t : {&lex->verbs, &lex->leads, &lex->stops, &lex->tails, &lex->rate_denominators, &lex->noun_links,
-                  &lex->list_joins, &lex->horizons, &lex->reviews, &lex->part_markers, &lex->baseline_connectors, &lex->baseline_ends}) {
+                  &lex->list_joins, &lex->horizons, &lex->reviews, &lex->part_markers, &lex->share_cues, &lex->whole_cues, &lex->baseline_connectors, &lex->baseline_ends}) {
     t->Sort();
   }
   lex->scale_words.Sort();

@@ -26,6 +26,8 @@ class PhraseTable {
   const Entry* MatchAt(std::string_view text, size_t pos) const;
   // The longest entry that ends at `pos` and starts at a word boundary.
   const Entry* MatchEndingAt(std::string_view text, size_t pos) const;
+  // The first entry found anywhere in `text` as whole words.
+  const Entry* FindIn(std::string_view text) const;
   const std::vector<Entry>& entries() const { return entries_; }
 
  private:
@@ -63,7 +65,8 @@ struct Lexicon {
   PhraseTable<std::string> baselines;     // lower-cased baseline start → baseline_kind
   PhraseTable<int> baseline_connectors;   // "so với"
   PhraseTable<int> baseline_ends;         // words that end a baseline phrase
-  PhraseTable<int> verbs, leads, stops, tails, noun_links, list_joins, horizons, reviews, part_markers;
+  PhraseTable<int> verbs, leads, stops, tails, noun_links, list_joins, horizons, reviews, part_markers,
+      share_cues, whole_cues;
   std::vector<PatternRule> non_claims;
   std::vector<PatternRule> periods;
   PhraseTable<IndicatorInfo> indicators;  // folded aliases

@@ -1,11 +1,15 @@
 #include "pipeline/query.h"
 
+#include <re2/re2.h>
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "corpus/rules.h"
 #include "schema/store.h"
 
 namespace solieu {
@@ -101,16 +105,48 @@ StatusOr<int64_t> RunQuery(const std::string& db_path, const std::string& sql, Q
   return count;
 }
 
+namespace {
+
+// The comment block right above each CREATE in schema/*.sql, by object name:
+// what `query --schema` prints as the object's one-line description.
+std::map<std::string, std::string> SchemaComments() {
+  std::map<std::string, std::string> out;
+  for (const char* file : {"schema/schema.sql", "schema/views.sql"}) {
+    auto sql = ReadRuleFile(file);
+    if (!sql.ok()) continue;
+    std::istringstream lines(*sql);
+    std::string line, comment;
+    while (std::getline(lines, line)) {
+      if (line.rfind("-- ", 0) == 0) {
+        comment += (comment.empty() ? "" : " ") + line.substr(3);
+        continue;
+      }
+      static const RE2 kCreate(R"(CREATE (?:VIRTUAL )?(?:TABLE|VIEW) (?:IF NOT EXISTS )?(\w+))");
+      std::string name;
+      if (RE2::PartialMatch(line, kCreate, &name) && !comment.empty()) out[name] = comment;
+      if (line.rfind("DROP ", 0) != 0) comment.clear();
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Status PrintSchema(const std::string& db_path, std::ostream& out) {
   auto store = Store::Open(db_path, Store::Mode::kReadOnly);
   if (!store.ok()) return store.status();
+  auto comments = SchemaComments();
   sqlite3* db = (*store)->db();
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(db, "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table','view')"
-                         " AND name NOT LIKE 'sqlite_%' ORDER BY type, rowid", -1, &stmt, nullptr);
+                         " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sentence_search_%' ORDER BY type, rowid",
+                     -1, &stmt, nullptr);
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(stmt, sqlite3_finalize);
   while (sqlite3_step(stmt) == SQLITE_ROW) {
-    out << "-- " << sqlite3_column_text(stmt, 0) << " " << sqlite3_column_text(stmt, 1) << "\n"
+    std::string name = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1));
+    auto it = comments.find(name);
+    out << "-- " << sqlite3_column_text(stmt, 0) << " " << name
+        << (it != comments.end() ? ": " + it->second : std::string()) << "\n"
         << sqlite3_column_text(stmt, 2) << ";\n\n";
   }
   return Status::Ok();

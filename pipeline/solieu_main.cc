@@ -11,6 +11,7 @@
 
 #include "corpus/encoding.h"
 #include "corpus/rules.h"
+#include "pipeline/check.h"
 #include "pipeline/eval.h"
 #include "pipeline/export.h"
 #include "pipeline/ingest.h"
@@ -19,7 +20,7 @@
 
 namespace {
 
-constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitSkipped = 3;
+constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitSkipped = 3, kExitFindings = 4;
 
 int Fail(const solieu::Status& st) {
   std::cerr << "solieu: " << st.message() << "\n";
@@ -35,7 +36,7 @@ int DefaultJobs() {
 
 struct Args {
   std::vector<std::string> inputs;
-  std::string db, sql, doc, encoding, gold, docs, check;
+  std::string db, sql, doc, encoding, gold, docs, check, format = "text", fail_on;
   int jobs = DefaultJobs();
   int limit = 20;
   bool tsv = false, misses = false;
@@ -106,6 +107,20 @@ int Search(const Args& a) {
   return kExitOk;
 }
 
+int Check(const Args& a) {
+  solieu::CheckCommand c;
+  c.db = a.db;
+  c.doc_id = a.doc;
+  c.format = a.format;
+  c.fail_on = a.fail_on;
+  c.options_json = std::string("{\"doc\":\"") + a.doc + "\"}";
+  std::ios::sync_with_stdio(false);
+  auto failing = solieu::RunCheck(c, std::cout, std::cerr);
+  std::cout.flush();
+  if (!failing.ok()) return Fail(failing.status());
+  return *failing > 0 ? kExitFindings : kExitOk;
+}
+
 int Eval(const Args& a) {
   auto report = solieu::Evaluate(a.gold, a.docs);
   if (!report.ok()) return Fail(report.status());
@@ -128,8 +143,10 @@ int main(int argc, char** argv) {
       "  solieu ingest corpus/samples --db facts.db\n"
       "  solieu query --db facts.db \"SELECT text, metric, entity FROM facts WHERE indicator = 'retail_sales'\"\n"
       "  solieu extract article.txt | jq .text\n"
+      "  solieu check --db facts.db --fail-on error\n"
       "  solieu export --db facts.db > claims.jsonl\n"
-      "Exit codes: 0 ok, 1 failure, 2 usage error, 3 finished but some input was skipped.");
+      "Exit codes: 0 ok, 1 failure, 2 usage error, 3 finished but some input was skipped,\n"
+      "4 check found findings at or above --fail-on.");
   app.require_subcommand(0, 1);
   bool version = false;
   std::string data_dir;
@@ -173,8 +190,24 @@ int main(int argc, char** argv) {
   exp->add_flag("--with-documents", a.with_documents, "one line per document, as extract --with-documents");
   exp->footer("Example: solieu export --db facts.db | jq -c 'select(.indicator == \"retail_sales\")'");
 
+  auto* check = app.add_subcommand("check", "cross-check the stored figures: what adds up, what conflicts");
+  check->add_option("--db", a.db, "SQLite database made by solieu ingest")->required();
+  check->add_option("--doc", a.doc, "only findings that involve this document id");
+  check->add_option("--format", a.format, "text (grouped by severity, with sentences) or jsonl (spec/claims.md)")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  check->add_option("--fail-on", a.fail_on, "exit 4 when a finding is at least this severe: warning or error")
+      ->check(CLI::IsMember({"warning", "error"}));
+  check->footer(
+      "Checks: fraction_percent (205/207 \"đạt 99%\"), shares_sum (shares of one whole add to 100%),\n"
+      "parts_total (parts after \"trong đó\" vs their total), cross_source_conflict/_confirmation (the same\n"
+      "indicator, entity, period in different documents), implied_baseline (value ÷ percent gives the plan),\n"
+      "stated_change (\"tăng X% so với\" against the two values, read as \"tăng\" and as \"bằng\"),\n"
+      "broken_number. Tolerances follow the precision as written (65,9% is ± 0,05) and widen for khoảng/hơn.\n"
+      "Findings replace the previous ones in the findings table; query them with the findings_v view.\n"
+      "Example: solieu check --db facts.db --format jsonl | jq -c 'select(.severity == \"error\")'");
+
   auto* query = app.add_subcommand("query", "run SQL against a database (read-only)");
-  query->add_option("sql", a.sql, "the SQL; views: facts, comparisons_v");
+  query->add_option("sql", a.sql, "the SQL; views: facts, comparisons_v, findings_v, series");
   query->add_option("--db", a.db, "SQLite database made by solieu ingest")->required();
   query->add_flag("--csv", a.csv, "CSV with a header row");
   query->add_flag("--json", a.json, "one JSON object per row");
@@ -211,6 +244,7 @@ int main(int argc, char** argv) {
   if (ingest->parsed()) return Ingest(a);
   if (extract->parsed()) return Extract(a);
   if (exp->parsed()) return Export(a);
+  if (check->parsed()) return Check(a);
   if (query->parsed()) return Query(a);
   if (search->parsed()) return Search(a);
   if (eval->parsed()) return Eval(a);

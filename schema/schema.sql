@@ -1,7 +1,7 @@
 -- solieu database schema. Version in PRAGMA user_version (see store.cc).
 -- All spans are UTF-8 byte offsets, end exclusive.
 
--- One row per `solieu ingest`/`load`/`merge`: what produced the data.
+-- One row per `solieu ingest`/`check`: what produced the data, with which rules.
 CREATE TABLE IF NOT EXISTS runs (
   run_id       INTEGER PRIMARY KEY,
   command      TEXT NOT NULL,
@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS documents (
   run_id       INTEGER REFERENCES runs(run_id)
 );
 
+-- A sentence: byte spans into the document's normalized and stored text.
 CREATE TABLE IF NOT EXISTS sentences (
   doc_id       TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
   idx          INTEGER NOT NULL,        -- 0-based order in the document
@@ -89,3 +90,28 @@ CREATE TABLE IF NOT EXISTS comparisons (
 -- diacritics, đ → d ("ban le hang hoa" finds "bán lẻ hàng hóa"). rowid is
 -- (documents.rowid << 20) + sentences.idx. Filled after each load.
 CREATE VIRTUAL TABLE IF NOT EXISTS sentence_search USING fts5(key, content='', tokenize='unicode61');
+
+-- A cross-check finding of `solieu check` (spec/claims.md, "Cross-check
+-- findings"). Re-running check replaces them.
+CREATE TABLE IF NOT EXISTS findings (
+  finding_id     INTEGER PRIMARY KEY,
+  kind           TEXT NOT NULL,         -- fraction_percent, shares_sum, parts_total, cross_source_conflict, ...
+  severity       TEXT NOT NULL,         -- info | warning | error
+  expected       REAL,                  -- what the arithmetic says the figure should be
+  observed       REAL,                  -- what the text says
+  tolerance      REAL,                  -- how far apart they may be: the precision as written, widened for khoảng/hơn/gần
+  arithmetic     TEXT NOT NULL,         -- the computation, written out
+  explanation    TEXT NOT NULL,         -- one line, English
+  explanation_vi TEXT NOT NULL,         -- one line, Vietnamese
+  run_id         INTEGER REFERENCES runs(run_id)
+);
+
+-- The claims a finding involves, in the order the explanation names them.
+CREATE TABLE IF NOT EXISTS finding_claims (
+  finding_id     INTEGER NOT NULL REFERENCES findings(finding_id) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  claim_id       TEXT NOT NULL REFERENCES claims(claim_id) ON DELETE CASCADE,
+  comparison_idx INTEGER,               -- the comparison checked, when it is one (its span and text)
+  role           TEXT NOT NULL,         -- total, part, share, fraction, value, baseline, plan, ...
+  PRIMARY KEY (finding_id, idx)
+) WITHOUT ROWID;

@@ -82,6 +82,27 @@ std::vector<std::string> ParseFlags(const std::string& s) {
   return j.get<std::vector<std::string>>();
 }
 
+
+Status WriteFindings(sqlite3* db_, Stmt& drop, Stmt& finding, Stmt& claim, const std::vector<Finding>& findings,
+                            int64_t run_id, const std::string& doc_id) {
+  drop.Bind(1, doc_id);
+  if (auto r = drop.Step(); !r.ok()) return r.status();
+  for (const Finding& f : findings) {
+    finding.Reset();
+    finding.Bind(1, f.kind).Bind(2, f.severity).Bind(3, f.expected).Bind(4, f.observed).Bind(5, f.tolerance)
+        .Bind(6, f.arithmetic).Bind(7, f.explanation).Bind(8, f.explanation_vi).Bind(9, run_id);
+    if (auto r = finding.Step(); !r.ok()) return r.status();
+    int64_t id = sqlite3_last_insert_rowid(db_);
+    for (size_t i = 0; i < f.claims.size(); ++i) {
+      const FindingClaim& c = f.claims[i];
+      claim.Reset();
+      claim.Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, c.claim_id).Bind(4, c.comparison).Bind(5, c.role);
+      if (auto r = claim.Step(); !r.ok()) return r.status();
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 struct Store::Statements {
@@ -317,6 +338,25 @@ Status Store::CreateIndexes() {
   auto sql = ReadRuleFile("schema/indexes.sql");
   if (!sql.ok()) return sql.status();
   return Exec(*sql, "cannot build indexes");
+}
+
+Status Store::ReplaceFindings(const std::vector<Finding>& findings, int64_t run_id, const std::string& doc_id) {
+  Stmt drop, finding, claim;
+  SOLIEU_RETURN_IF_ERROR(drop.Prepare(db_,
+      "DELETE FROM findings WHERE ?1 = '' OR finding_id IN (SELECT fc.finding_id FROM finding_claims fc"
+      " JOIN claims c ON c.claim_id = fc.claim_id WHERE c.doc_id = ?1)"));
+  SOLIEU_RETURN_IF_ERROR(finding.Prepare(db_,
+      "INSERT INTO findings(kind, severity, expected, observed, tolerance, arithmetic, explanation, explanation_vi, run_id)"
+      " VALUES (?,?,?,?,?,?,?,?,?)"));
+  SOLIEU_RETURN_IF_ERROR(claim.Prepare(db_,
+      "INSERT INTO finding_claims(finding_id, idx, claim_id, comparison_idx, role) VALUES (?,?,?,?,?)"));
+  SOLIEU_RETURN_IF_ERROR(Begin());
+  Status written = WriteFindings(db_, drop, finding, claim, findings, run_id, doc_id);
+  if (!written.ok()) {
+    Exec("ROLLBACK", "cannot roll back");  // the previous findings stay
+    return written;
+  }
+  return Commit();
 }
 
 Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&)>& fn,

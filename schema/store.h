@@ -15,6 +15,7 @@
 
 #include "corpus/status.h"
 #include "extractors/analyzed_document.h"
+#include "schema/finding.h"
 
 struct sqlite3;
 
@@ -22,7 +23,7 @@ namespace solieu {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;  // 2: findings, finding_claims
   enum class Mode { kReadWrite, kReadOnly };
 
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, Mode mode);
@@ -64,12 +65,17 @@ class Store {
   Status ForEachDocument(const std::function<Status(const AnalyzedDocument&)>& fn,
                          const std::string& doc_id = "");
 
+  // Replaces the stored findings, in one transaction: all of them, or, when
+  // `doc_id` is not empty, those that involve a claim of that document.
+  Status ReplaceFindings(const std::vector<Finding>& findings, int64_t run_id, const std::string& doc_id = "");
+
   sqlite3* db() { return db_; }
   const std::string& path() const { return path_; }
 
  private:
   Store() = default;
   Status Exec(const std::string& sql, const std::string& what);
+
   struct Statements;
   sqlite3* db_ = nullptr;
   std::string path_;

@@ -160,3 +160,61 @@ TEST_CASE("CLI reads a TCVN3 report like its UTF-8 original and records the enco
   REQUIRE(RunSolieu("query --db " + tmp.Path("f.db") + " --csv \"SELECT encoding FROM documents\"", &out) == 0);
   CHECK(out == "encoding\ntcvn3\n");
 }
+
+TEST_CASE("CLI check stores findings, prints them, and exits 4 at --fail-on", "[cli][check]") {
+  TempDir tmp;
+  std::string db = tmp.Path("f.db"), out, err;
+  REQUIRE(RunSolieu("ingest " + Samples() + " --db " + db, &out, &err) == 0);
+  REQUIRE(RunSolieu("check --db " + db, &out, &err) == 0);  // no --fail-on: findings are not a failure
+  CHECK_THAT(out, Catch::Contains("== errors (2)") && Catch::Contains("parts_total") &&
+                      Catch::Contains("Toàn thành phố có 1.850 doanh nghiệp"));
+  CHECK_THAT(err, Catch::Contains("2 errors"));
+  CHECK(RunSolieu("check --db " + db + " --fail-on error", &out, &err) == 4);
+  CHECK(RunSolieu("check --db " + db + " --fail-on warning", &out, &err) == 4);
+  CHECK(RunSolieu("check --db " + db + " --fail-on fatal", &out, &err) == 2);
+  // Re-running replaces the findings instead of adding to them.
+  std::string count = "\"SELECT count(*) AS n FROM findings\"";
+  REQUIRE(RunSolieu("query --db " + db + " --csv " + count, &out) == 0);
+  std::string first = out;
+  REQUIRE(RunSolieu("check --db " + db, &out, &err) == 0);
+  REQUIRE(RunSolieu("query --db " + db + " --csv " + count, &out) == 0);
+  CHECK(out == first);
+  CHECK(first != "n\n0\n");
+  // JSONL with the spec's fields.
+  REQUIRE(RunSolieu("check --db " + db + " --format jsonl", &out, &err) == 0);
+  std::string line = out.substr(0, out.find('\n'));
+  for (const char* field : {"\"kind\":", "\"severity\":", "\"claims\":", "\"expected\":", "\"observed\":",
+                            "\"tolerance\":", "\"explanation\":", "\"explanation_vi\":", "\"doc_id\":", "\"span\":[",
+                            "\"unit\":"}) {
+    CHECK_THAT(line, Catch::Contains(field));
+  }
+  // The views users query: a finding with its sentences, and the series.
+  REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT kind, role, text FROM findings_v WHERE kind = 'fraction_percent' ORDER BY idx\"", &out) == 0);
+  CHECK(out == "kind,role,text\nfraction_percent,fraction,412/436 đơn thư\nfraction_percent,percent,412/436 đơn thư\n");
+  REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT comparison_text FROM findings_v WHERE kind = 'fraction_percent' AND role = 'percent'\"", &out) == 0);
+  CHECK(out == "comparison_text\n\"96,5%\"\n");  // CSV quotes the decimal comma
+  REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT period_label, value FROM series WHERE indicator = 'retail_sales' AND entity = 'thành phố Thái Nguyên' ORDER BY period_from, period_to\"", &out) == 0);
+  CHECK(out == "period_label,value\nNăm 2022,25350.0\n9 tháng năm 2023,21600.0\nNăm 2023,28750.0\n");
+  REQUIRE(RunSolieu("query --db " + db + " --schema", &out) == 0);
+  CHECK_THAT(out, Catch::Contains("-- view findings_v: ") && Catch::Contains("-- view series: ") &&
+                      Catch::Contains("-- table findings: "));
+}
+
+TEST_CASE("CLI check --doc keeps the other documents' findings", "[cli][check]") {
+  TempDir tmp;
+  std::string db = tmp.Path("f.db"), out, err;
+  REQUIRE(RunSolieu("ingest " + Samples() + " --db " + db, &out, &err) == 0);
+  REQUIRE(RunSolieu("check --db " + db, &out, &err) == 0);
+  std::string all = "\"SELECT count(*) FROM findings\"";
+  REQUIRE(RunSolieu("query --db " + db + " --csv " + all, &out) == 0);
+  std::string before = out;
+  REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT doc_id FROM documents WHERE source LIKE '%thai-nguyen-2023-ca-nam%'\"", &out) == 0);
+  std::string doc = out.substr(out.find('\n') + 1);
+  doc.pop_back();
+  REQUIRE(RunSolieu("check --db " + db + " --doc " + doc + " --format jsonl", &out, &err) == 0);
+  CHECK_THAT(out, Catch::Contains("thai-nguyen-2023-ca-nam") && !Catch::Contains("bac-kan-2021-tong-ket"));
+  REQUIRE(RunSolieu("query --db " + db + " --csv " + all, &out) == 0);
+  CHECK(out == before);
+  CHECK(RunSolieu("check --db " + db + " --doc no-such-doc", &out, &err) == 1);
+  CHECK_THAT(err, Catch::Contains("no-such-doc"));
+}
