@@ -29,7 +29,8 @@ DROP VIEW IF EXISTS findings_v;
 CREATE VIEW findings_v AS
 SELECT f.finding_id, f.kind, f.severity, f.expected, f.observed, f.tolerance, f.arithmetic,
        f.explanation, f.explanation_vi, fc.idx, fc.role, fc.claim_id,
-       c.doc_id, c.source, c.text, c.value, c.unit, c.metric, c.indicator, c.entity,
+       coalesce(k.text, c.text) AS text,  -- the figure checked: the claim, or its comparison ("96,5%")
+       c.doc_id, c.source, c.text AS claim_text, c.value, c.unit, c.metric, c.indicator, c.entity,
        c.period_label, c.modality, c.sentence,
        k.text AS comparison_text, k.percent AS comparison_percent
 FROM findings f
@@ -43,7 +44,7 @@ DROP VIEW IF EXISTS series;
 CREATE VIEW series AS
 SELECT coalesce(c.indicator, 'metric:' || c.metric) AS series_key, c.indicator, c.metric, c.entity,
        c.period_label, c.period_from, c.period_to, c.modality, c.value, c.unit, c.si_value, c.si_unit,
-       c.qualifier, c.claim_id, c.doc_id, c.source, c.published, c.sentence
+       c.qualifier, c.text, c.claim_id, c.doc_id, c.source, c.published, c.sentence
 FROM facts c
 WHERE c.period_from IS NOT NULL
 ORDER BY series_key, c.entity, c.period_from, c.period_to, c.modality, c.published;

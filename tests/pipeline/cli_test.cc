@@ -190,7 +190,7 @@ TEST_CASE("CLI check stores findings, prints them, and exits 4 at --fail-on", "[
   }
   // The views users query: a finding with its sentences, and the series.
   REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT kind, role, text FROM findings_v WHERE kind = 'fraction_percent' ORDER BY idx\"", &out) == 0);
-  CHECK(out == "kind,role,text\nfraction_percent,fraction,412/436 đơn thư\nfraction_percent,percent,412/436 đơn thư\n");
+  CHECK(out == "kind,role,text\nfraction_percent,fraction,412/436 đơn thư\nfraction_percent,percent,\"96,5%\"\n");
   REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT comparison_text FROM findings_v WHERE kind = 'fraction_percent' AND role = 'percent'\"", &out) == 0);
   CHECK(out == "comparison_text\n\"96,5%\"\n");  // CSV quotes the decimal comma
   REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT period_label, value FROM series WHERE indicator = 'retail_sales' AND entity = 'thành phố Thái Nguyên' ORDER BY period_from, period_to\"", &out) == 0);

@@ -128,3 +128,40 @@ TEST_CASE("Store keeps only whole documents when the writer is killed mid-transa
   CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "ok");
   sqlite3_finalize(st);
 }
+
+TEST_CASE("Store migrates a version 1 database (before findings) and keeps its facts", "[schema]") {
+  TempDir tmp;
+  std::string path = tmp.Path("v1.db");
+  {
+    auto store = Store::Open(path, Store::Mode::kReadWrite);
+    REQUIRE(store.ok());
+    auto run = (*store)->BeginRun("ingest", "test", "{}");
+    REQUIRE((*store)->WriteDocument(AnalyzeText(kArticle, "a.txt"), *run).ok());
+  }
+  sqlite3* db;
+  sqlite3_open(path.c_str(), &db);
+  // What solieu 0.x with schema version 1 left: no findings tables.
+  REQUIRE(sqlite3_exec(db, "DROP VIEW findings_v; DROP TABLE finding_claims; DROP TABLE findings; PRAGMA user_version=1;",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::Open(path, Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  solieu::Finding f;
+  f.kind = "broken_number"; f.severity = "warning"; f.arithmetic = "x"; f.explanation = "e"; f.explanation_vi = "v";
+  size_t claims = 0;
+  std::string claim_id;
+  REQUIRE((*store)->ForEachDocument([&](const solieu::AnalyzedDocument& d) {
+    claims += d.claims.size();
+    claim_id = d.ClaimId(d.claims[0]);
+    return solieu::Status::Ok();
+  }).ok());
+  CHECK(claims > 0);
+  f.claims.push_back({claim_id, "", "", 0, 0, "", 0, "", std::nullopt, "value", ""});
+  REQUIRE((*store)->ReplaceFindings({f}, 1).ok());
+  sqlite3_stmt* st;
+  sqlite3_prepare_v2((*store)->db(), "SELECT (SELECT count(*) FROM findings_v), (SELECT user_version FROM pragma_user_version)", -1, &st, nullptr);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(st, 0) == 1);
+  CHECK(sqlite3_column_int(st, 1) == Store::kSchemaVersion);
+  sqlite3_finalize(st);
+}
