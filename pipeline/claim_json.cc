@@ -108,6 +108,10 @@ Status DocumentFromJson(const std::string& line, const std::string& where, Analy
     a->normalized = d.at("normalized").get<std::string>();
     for (const Json& s : d.at("sentences")) {
       a->sentences.push_back({s.at(0).get<uint32_t>(), s.at(1).get<uint32_t>(), s.at(2).get<uint32_t>(), s.at(3).get<uint32_t>()});
+      const SentenceRecord& r = a->sentences.back();
+      if (r.norm_begin > r.norm_end || r.norm_end > a->normalized.size() || r.begin > r.end || r.end > doc.text.size()) {
+        return Status::InvalidInput(where + ": a sentence points outside its document, skipped");
+      }
     }
     std::vector<std::string> ids;
     for (const Json& cj : j["claims"]) {

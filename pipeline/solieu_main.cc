@@ -15,6 +15,7 @@
 #include "pipeline/eval.h"
 #include "pipeline/export.h"
 #include "pipeline/ingest.h"
+#include "pipeline/load.h"
 #include "pipeline/query.h"
 #include "pipeline/search.h"
 
@@ -65,6 +66,18 @@ int Ingest(const Args& a) {
                s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.search_index_seconds);
   return s.skipped ? kExitSkipped : kExitOk;
 }
+
+int Summarize(const char* verb, const Args& a, const solieu::StatusOr<solieu::IngestStats>& stats) {
+  if (!stats.ok()) return Fail(stats.status());
+  const auto& s = *stats;
+  std::fprintf(stderr, "%s %llu documents (%llu already stored), %llu claims, %llu skipped into %s in %.2f s\n", verb,
+               (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.claims,
+               (unsigned long long)s.skipped, a.db.c_str(), s.seconds);
+  return s.skipped ? kExitSkipped : kExitOk;
+}
+
+int Load(const Args& a) { return Summarize("loaded", a, solieu::LoadParts(a.db, a.inputs, ReportSkip)); }
+int Merge(const Args& a) { return Summarize("merged", a, solieu::MergeShards(a.db, a.inputs, ReportSkip)); }
 
 int Extract(const Args& a) {
   std::ios::sync_with_stdio(false);
@@ -184,6 +197,20 @@ int main(int argc, char** argv) {
   extract->footer("Example: solieu extract corpus/samples/bac-kan-2021.txt | jq -c '{text, metric}'\n"
                   "         cat docs.jsonl | solieu extract --with-documents - > part-0001.jsonl");
 
+  auto* load = app.add_subcommand("load", "store the output of extract --with-documents (from mappers) in a database");
+  load->add_option("parts", a.inputs, "files of document lines (.jsonl, .gz, .zst), - for stdin")->required();
+  load->add_option("--db", a.db, "SQLite database to create or add to")->required();
+  load->footer("Example: solieu load --db facts.db part-00000.jsonl.gz part-00001.jsonl.gz\n"
+               "Nothing is analyzed again; documents already stored (same text) are skipped. A line that is\n"
+               "not a whole document line is reported with FILE:LINE, skipped, and the exit code is 3.\n"
+               "See docs/scale-out.md for Spark and Hadoop Streaming.");
+
+  auto* merge = app.add_subcommand("merge", "merge shard databases into one, each document once");
+  merge->add_option("shards", a.inputs, "databases made by solieu ingest or load")->required();
+  merge->add_option("--db", a.db, "the database to merge into (created if absent)")->required();
+  merge->footer("Example: solieu merge --db all.db shard-1.db shard-2.db shard-3.db shard-4.db\n"
+                "Documents are matched by content hash; run solieu check on the result.");
+
   auto* exp = app.add_subcommand("export", "print the claims stored in a database as JSONL");
   exp->add_option("--db", a.db, "SQLite database made by solieu ingest")->required();
   exp->add_option("--doc", a.doc, "only this document id");
@@ -243,6 +270,8 @@ int main(int argc, char** argv) {
   }
   if (ingest->parsed()) return Ingest(a);
   if (extract->parsed()) return Extract(a);
+  if (load->parsed()) return Load(a);
+  if (merge->parsed()) return Merge(a);
   if (exp->parsed()) return Export(a);
   if (check->parsed()) return Check(a);
   if (query->parsed()) return Query(a);

@@ -1,0 +1,68 @@
+#include "pipeline/document_sink.h"
+
+#include <chrono>
+
+#ifndef SOLIEU_VERSION
+#define SOLIEU_VERSION "0.0.0"
+#endif
+
+namespace solieu {
+
+StatusOr<std::unique_ptr<DocumentSink>> DocumentSink::Open(const std::string& db_path, const std::string& command,
+                                                           const std::string& options_json, int batch_documents) {
+  auto sink = std::unique_ptr<DocumentSink>(new DocumentSink);
+  auto store = Store::Open(db_path, Store::Mode::kReadWrite);
+  if (!store.ok()) return store.status();
+  sink->store_ = std::move(*store);
+  auto unfinished = sink->store_->CountUnfinishedRuns();
+  if (!unfinished.ok()) return unfinished.status();
+  sink->stats_.unfinished_runs = *unfinished;
+  auto run = sink->store_->BeginRun(command, SOLIEU_VERSION, options_json);
+  if (!run.ok()) return run.status();
+  sink->run_ = *run;
+  sink->batch_ = batch_documents;
+  SOLIEU_RETURN_IF_ERROR(sink->store_->Begin());
+  return sink;
+}
+
+Status DocumentSink::Add(const AnalyzedDocument& a, const std::function<void(const Skip&)>& on_skip) {
+  auto added = store_->WriteDocument(a, run_);
+  if (!added.ok()) {
+    if (added.status().code() != Status::Code::kInvalidInput) return added.status();
+    ++stats_.skipped;
+    on_skip(Skip{added.status().message()});
+    return Status::Ok();
+  }
+  if (!*added) {
+    ++stats_.duplicates;
+    return Status::Ok();
+  }
+  ++stats_.documents;
+  stats_.sentences += a.sentences.size();
+  stats_.claims += a.claims.size();
+  if (++in_batch_ >= batch_) {
+    SOLIEU_RETURN_IF_ERROR(store_->Commit());
+    SOLIEU_RETURN_IF_ERROR(store_->Begin());
+    in_batch_ = 0;
+  }
+  return Status::Ok();
+}
+
+Status DocumentSink::Finish(IngestStats* stats) {
+  SOLIEU_RETURN_IF_ERROR(store_->Commit());
+  auto fts_start = std::chrono::steady_clock::now();
+  SOLIEU_RETURN_IF_ERROR(store_->Begin());
+  auto indexed = store_->IndexSentences(run_);
+  if (!indexed.ok()) return indexed.status();
+  SOLIEU_RETURN_IF_ERROR(store_->Commit());
+  stats_.search_index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - fts_start).count();
+  SOLIEU_RETURN_IF_ERROR(store_->CreateIndexes());
+  SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));
+  uint64_t bytes = stats->bytes, duplicates = stats->duplicates;
+  *stats = stats_;
+  stats->bytes = bytes;
+  stats->duplicates += duplicates;
+  return Status::Ok();
+}
+
+}  // namespace solieu

@@ -1,0 +1,45 @@
+// DocumentSink: where analyzed documents go into a database, for ingest,
+// load and merge alike. Records the run, skips documents already stored
+// (same content hash), commits in batches so a killed run leaves only whole
+// documents, and at the end builds the search index and secondary indexes.
+#ifndef SOLIEU_PIPELINE_DOCUMENT_SINK_H_
+#define SOLIEU_PIPELINE_DOCUMENT_SINK_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "corpus/reader.h"
+#include "corpus/status.h"
+#include "pipeline/ingest.h"
+#include "schema/store.h"
+
+namespace solieu {
+
+class DocumentSink {
+ public:
+  // Opens (creating) the database and begins a run of `command`.
+  static StatusOr<std::unique_ptr<DocumentSink>> Open(const std::string& db_path, const std::string& command,
+                                                      const std::string& options_json, int batch_documents = 256);
+  // Stores `doc` unless its content is stored already. A document the
+  // database refuses (its id taken by other content) is reported to `on_skip`.
+  Status Add(const AnalyzedDocument& doc, const std::function<void(const Skip&)>& on_skip);
+  // Counts an input skipped before it reached the sink (unreadable, too long).
+  void NoteSkipped() { ++stats_.skipped; }
+  // Commits, indexes, closes the run; fills the counters of `stats`.
+  Status Finish(IngestStats* stats);
+
+  const IngestStats& stats() const { return stats_; }
+  Store* store() { return store_.get(); }
+
+ private:
+  DocumentSink() = default;
+  std::unique_ptr<Store> store_;
+  int64_t run_ = 0;
+  int batch_ = 256, in_batch_ = 0;
+  IngestStats stats_;
+};
+
+}  // namespace solieu
+
+#endif  // SOLIEU_PIPELINE_DOCUMENT_SINK_H_
