@@ -147,13 +147,19 @@ struct ClaimExtractor::Impl {
   std::string CleanMetric(std::string_view lower_phrase) const {
     std::string text(lower_phrase);
     bool removed = false;
-    for (const PatternRule& p : lex->periods) removed |= RE2::GlobalReplace(&text, *p.pattern, "") > 0;
-    for (const auto& g : lex->gazetteer_lower.entries()) {
-      for (size_t at = text.find(g.phrase); at != std::string::npos; at = text.find(g.phrase, at)) {
-        text.erase(at, g.phrase.size());
+    removed |= RE2::GlobalReplace(&text, *lex->any_period, "") > 0;
+    // Place names, found from word starts: "thu ngân sách thành phố bắc kạn" → "thu ngân sách".
+    std::string kept;
+    for (size_t at = 0; at < text.size();) {
+      const auto* g = (at == 0 || text[at - 1] == ' ') ? lex->gazetteer_lower.MatchAt(text, at) : nullptr;
+      if (g) {
+        at += g->phrase.size();
         removed = true;
+      } else {
+        kept += text[at++];
       }
     }
+    text = std::move(kept);
     if (removed) {
       std::string squeezed;
       for (char ch : text) if (ch != ' ' || (!squeezed.empty() && squeezed.back() != ' ')) squeezed += ch;

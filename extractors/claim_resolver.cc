@@ -44,17 +44,26 @@ std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view phrase, 
   if (phrase.empty()) return std::nullopt;
   auto quantity = [](std::string_view d) { return d == "money" || d == "count" || d == "mass" || d == "area"; };
   std::string folded = Fold(phrase);
-  for (const auto& e : lex_->indicators.entries()) {
-    if (quantity(dimension) && quantity(e.value.dimension) && dimension != e.value.dimension) continue;
-    if (dimension == "count" && e.value.dimension == "percent") continue;  // 407 tin báo is not a rate
-    for (size_t at = folded.find(e.phrase); at != std::string::npos; at = folded.find(e.phrase, at + 1)) {
-      bool starts_word = at == 0 || folded[at - 1] == ' ';
+  const auto& entries = lex_->indicators.entries();
+  // The longest alias anywhere in the phrase (entries are longest first, so
+  // the smallest index wins), found from the word starts only.
+  uint32_t best = UINT32_MAX;
+  for (size_t at = 0; at < folded.size(); ++at) {
+    if (at > 0 && folded[at - 1] != ' ') continue;
+    for (uint32_t i : lex_->indicators.StartingWith(static_cast<unsigned char>(folded[at]))) {
+      if (i >= best) break;
+      const auto& e = entries[i];
+      if (folded.compare(at, e.phrase.size(), e.phrase) != 0) continue;
       size_t end = at + e.phrase.size();
-      bool ends_word = end == folded.size() || !std::isalnum(static_cast<unsigned char>(folded[end]));
-      if (starts_word && ends_word) return e.value.key;
+      if (end != folded.size() && std::isalnum(static_cast<unsigned char>(folded[end]))) continue;
+      if (quantity(dimension) && quantity(e.value.dimension) && dimension != e.value.dimension) continue;
+      if (dimension == "count" && e.value.dimension == "percent") continue;  // 407 tin báo is not a rate
+      best = i;
+      break;
     }
   }
-  return std::nullopt;
+  if (best == UINT32_MAX) return std::nullopt;
+  return entries[best].value.key;
 }
 
 namespace {

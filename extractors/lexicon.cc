@@ -20,11 +20,21 @@ template <typename V>
 void PhraseTable<V>::Sort() {
   std::stable_sort(entries_.begin(), entries_.end(),
                    [](const Entry& a, const Entry& b) { return a.phrase.size() > b.phrase.size(); });
+  for (auto& b : by_first_) b.clear();
+  for (auto& b : by_last_) b.clear();
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    const std::string& p = entries_[i].phrase;
+    if (p.empty()) continue;
+    by_first_[static_cast<unsigned char>(p.front())].push_back(i);
+    by_last_[static_cast<unsigned char>(p.back())].push_back(i);
+  }
 }
 
 template <typename V>
 const typename PhraseTable<V>::Entry* PhraseTable<V>::MatchAt(std::string_view text, size_t pos) const {
-  for (const Entry& e : entries_) {
+  if (pos >= text.size()) return nullptr;
+  for (uint32_t i : by_first_[static_cast<unsigned char>(text[pos])]) {
+    const Entry& e = entries_[i];
     if (text.compare(pos, e.phrase.size(), e.phrase) != 0) continue;
     size_t end = pos + e.phrase.size();
     bool last_is_word = IsWordCharBefore(text, end);
@@ -36,7 +46,9 @@ const typename PhraseTable<V>::Entry* PhraseTable<V>::MatchAt(std::string_view t
 
 template <typename V>
 const typename PhraseTable<V>::Entry* PhraseTable<V>::MatchEndingAt(std::string_view text, size_t pos) const {
-  for (const Entry& e : entries_) {
+  if (pos == 0 || pos > text.size()) return nullptr;
+  for (uint32_t i : by_last_[static_cast<unsigned char>(text[pos - 1])]) {
+    const Entry& e = entries_[i];
     if (e.phrase.size() > pos) continue;
     size_t start = pos - e.phrase.size();
     if (text.compare(start, e.phrase.size(), e.phrase) != 0) continue;
@@ -166,6 +178,12 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
   SOLIEU_RETURN_IF_ERROR(LoadPatterns(*non_claims, &lex->non_claims));
   LOAD_ROWS(periods, "periods.tsv", 3);
   SOLIEU_RETURN_IF_ERROR(LoadPatterns(*periods, &lex->periods));
+  {
+    std::string any;
+    for (const PatternRule& p : lex->periods) any += (any.empty() ? "(?:" : "|(?:") + p.pattern->pattern() + ")";
+    lex->any_period = std::make_shared<re2::RE2>(any);
+    if (!lex->any_period->ok()) return Status::Corrupt("extractors/data/periods.tsv: patterns do not combine: " + lex->any_period->error());
+  }
 
   LOAD_ROWS(indicators, "indicators.tsv", 3);
   for (auto& r : *indicators) {

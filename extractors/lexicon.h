@@ -3,6 +3,8 @@
 #ifndef SOLIEU_EXTRACTORS_LEXICON_H_
 #define SOLIEU_EXTRACTORS_LEXICON_H_
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,9 +31,15 @@ class PhraseTable {
   // The first entry found anywhere in `text` as whole words.
   const Entry* FindIn(std::string_view text) const;
   const std::vector<Entry>& entries() const { return entries_; }
+  // Indexes (into entries()) of the entries whose phrase starts with byte
+  // `b`, longest first; the hot loops look only at these.
+  const std::vector<uint32_t>& StartingWith(unsigned char b) const { return by_first_[b]; }
 
  private:
   std::vector<Entry> entries_;
+  // Built by Sort(): entries by first and by last byte, so that matching
+  // at a position compares a handful of phrases, not the whole table.
+  std::array<std::vector<uint32_t>, 256> by_first_, by_last_;
 };
 
 struct UnitInfo {
@@ -69,6 +77,7 @@ struct Lexicon {
       share_cues, whole_cues;
   std::vector<PatternRule> non_claims;
   std::vector<PatternRule> periods;
+  std::shared_ptr<re2::RE2> any_period;  // every period pattern in one alternation, for removing them at once
   PhraseTable<IndicatorInfo> indicators;  // folded aliases
   PhraseTable<GazetteerEntry> gazetteer;  // aliases as written (NFC)
   PhraseTable<GazetteerEntry> gazetteer_lower;  // the same, lower case
