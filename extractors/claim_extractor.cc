@@ -147,19 +147,10 @@ struct ClaimExtractor::Impl {
   std::string CleanMetric(std::string_view lower_phrase) const {
     std::string text(lower_phrase);
     bool removed = false;
+    // Periods and place names are not part of a metric: "thu ngân sách
+    // thành phố bắc kạn năm 2023" → "thu ngân sách". One pass each.
     removed |= RE2::GlobalReplace(&text, *lex->any_period, "") > 0;
-    // Place names, found from word starts: "thu ngân sách thành phố bắc kạn" → "thu ngân sách".
-    std::string kept;
-    for (size_t at = 0; at < text.size();) {
-      const auto* g = (at == 0 || text[at - 1] == ' ') ? lex->gazetteer_lower.MatchAt(text, at) : nullptr;
-      if (g) {
-        at += g->phrase.size();
-        removed = true;
-      } else {
-        kept += text[at++];
-      }
-    }
-    text = std::move(kept);
+    removed |= RE2::GlobalReplace(&text, *lex->any_place, "") > 0;
     if (removed) {
       std::string squeezed;
       for (char ch : text) if (ch != ' ' || (!squeezed.empty() && squeezed.back() != ' ')) squeezed += ch;

@@ -214,6 +214,12 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
   lex->indicators.Sort();
   lex->gazetteer.Sort();
   lex->gazetteer_lower.Sort();
+  {
+    std::string any;
+    for (const auto& e : lex->gazetteer_lower.entries()) any += (any.empty() ? "" : "|") + re2::RE2::QuoteMeta(e.phrase);
+    lex->any_place = std::make_shared<re2::RE2>(any);
+    if (!lex->any_place->ok()) return Status::Corrupt("extractors/data/gazetteer.tsv: aliases do not combine: " + lex->any_place->error());
+  }
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 

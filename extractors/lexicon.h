@@ -78,6 +78,7 @@ struct Lexicon {
   std::vector<PatternRule> non_claims;
   std::vector<PatternRule> periods;
   std::shared_ptr<re2::RE2> any_period;  // every period pattern in one alternation, for removing them at once
+  std::shared_ptr<re2::RE2> any_place;   // every lower-case gazetteer alias, likewise
   PhraseTable<IndicatorInfo> indicators;  // folded aliases
   PhraseTable<GazetteerEntry> gazetteer;  // aliases as written (NFC)
   PhraseTable<GazetteerEntry> gazetteer_lower;  // the same, lower case

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 
 #include "extractors/text_scan.h"
 
@@ -37,7 +38,15 @@ std::string IsoDate(int y, int m, int d) {
   return buf;
 }
 
-PeriodFinder::PeriodFinder(std::shared_ptr<const Lexicon> lexicon) : lex_(std::move(lexicon)) {}
+PeriodFinder::PeriodFinder(std::shared_ptr<const Lexicon> lexicon) : lex_(std::move(lexicon)) {
+  any_ = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
+  for (const PatternRule& rule : lex_->periods) {
+    if (any_->Add(rule.pattern->pattern(), nullptr) < 0) throw std::logic_error("period pattern rejected by RE2::Set");
+  }
+  if (!any_->Compile()) throw std::logic_error("period patterns do not compile as a set");
+}
+
+PeriodFinder::~PeriodFinder() = default;
 
 std::optional<PeriodMention> PeriodFinder::Read(const PatternRule& rule, std::string_view expr) const {
   std::string a, b;
@@ -114,7 +123,11 @@ bool PeriodFinder::Anchor(const PeriodAnchor& anchor, PeriodMention* m) {
 
 std::vector<PeriodMention> PeriodFinder::Find(std::string_view s) const {
   std::vector<PeriodMention> out;
-  for (const PatternRule& rule : lex_->periods) {
+  std::vector<int> hits;
+  if (!any_->Match(re2::StringPiece(s.data(), s.size()), &hits)) return out;
+  std::sort(hits.begin(), hits.end());  // the rules' own order decides overlaps
+  for (int h : hits) {
+    const PatternRule& rule = lex_->periods[h];
     re2::StringPiece input(s.data(), s.size()), hit;
     size_t pos = 0;
     while (pos < s.size() && rule.pattern->Match(input, pos, s.size(), RE2::UNANCHORED, &hit, 1)) {

@@ -16,6 +16,8 @@
 #include "extractors/claim.h"
 #include "extractors/lexicon.h"
 
+#include <re2/set.h>
+
 namespace solieu {
 
 struct PeriodMention {
@@ -39,6 +41,7 @@ struct PeriodAnchor {
 class PeriodFinder {
  public:
   explicit PeriodFinder(std::shared_ptr<const Lexicon> lexicon);
+  ~PeriodFinder();
 
   // Every period expression in `text`, in order, not overlapping. Baselines
   // ("so với năm 2015") are left out.
@@ -53,6 +56,9 @@ class PeriodFinder {
  private:
   std::optional<PeriodMention> Read(const PatternRule& rule, std::string_view expression) const;
   std::shared_ptr<const Lexicon> lex_;
+  // Every pattern in one pass: which rules can match a sentence at all, so
+  // that most sentences (no period in them) cost one scan, not one per rule.
+  std::unique_ptr<re2::RE2::Set> any_;
 };
 
 std::string IsoDate(int year, int month, int day);

@@ -1,0 +1,84 @@
+// stage_bench: each analysis stage alone, single-threaded, over a JSONL
+// corpus held in memory: read+decode, normalize, split sentences, extract
+// (RE2), resolve (entity, period, indicator). Prints one line per stage:
+// name, seconds, MB/s of input text, and claims/s for the extraction stages.
+// Usage: stage_bench CORPUS.jsonl
+#include <chrono>
+#include <cstdio>
+
+#include "corpus/reader.h"
+#include "pipeline/analyzer.h"
+
+using namespace solieu;
+
+namespace {
+double Since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: stage_bench CORPUS.jsonl\n");
+    return 2;
+  }
+  auto rules = AnalyzerRules::Load();
+  auto splitter = SentenceSplitter::Create();
+  if (!rules.ok() || !splitter.ok()) return 1;
+  auto t = std::chrono::steady_clock::now();
+  DocumentReader reader({argv[1]});
+  std::vector<Document> docs;
+  Document d;
+  Skip skip;
+  while (true) {
+    auto item = reader.Next(&d, &skip);
+    if (item == DocumentReader::Item::kEnd) break;
+    if (item == DocumentReader::Item::kDocument) docs.push_back(std::move(d));
+  }
+  double read_s = Since(t);
+  double mb = 0;
+  for (const auto& doc : docs) mb += doc.text.size() / 1e6;
+  auto line = [&](const char* name, double s, double claims) {
+    std::printf("%-24s %8.2f s %9.1f MB/s", name, s, mb / s);
+    if (claims > 0) std::printf(" %10.0f claims/s", claims / s);
+    std::printf("\n");
+  };
+  line("read + decode (JSONL)", read_s, 0);
+
+  t = std::chrono::steady_clock::now();
+  std::vector<NormalizedText> norms;
+  for (const auto& doc : docs) norms.push_back((*rules)->normalizer->Normalize(doc.text));
+  line("normalize (ICU NFC, tone)", Since(t), 0);
+
+  t = std::chrono::steady_clock::now();
+  std::vector<std::vector<SentenceSpan>> spans;
+  for (const auto& n : norms) spans.push_back((*splitter)->Split(n.text));
+  line("split sentences (ICU)", Since(t), 0);
+
+  t = std::chrono::steady_clock::now();
+  std::vector<std::vector<Claim>> claims(docs.size());
+  double n_claims = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    for (size_t s = 0; s < spans[i].size(); ++s) {
+      std::string_view sentence = std::string_view(norms[i].text).substr(spans[i][s].begin, spans[i][s].end - spans[i][s].begin);
+      for (Claim& c : (*rules)->extractor->Extract(sentence)) {
+        c.begin += spans[i][s].begin; c.end += spans[i][s].begin; c.sentence = static_cast<int>(s);
+        claims[i].push_back(std::move(c));
+      }
+    }
+    n_claims += claims[i].size();
+  }
+  line("extract claims (RE2)", Since(t), n_claims);
+
+  t = std::chrono::steady_clock::now();
+  for (size_t i = 0; i < docs.size(); ++i) {
+    (*rules)->resolver->Resolve(norms[i].text, spans[i], norms[i].published, &claims[i]);
+  }
+  line("resolve (entity, period)", Since(t), n_claims);
+
+  auto analyzer = Analyzer::Create(*rules);
+  t = std::chrono::steady_clock::now();
+  for (auto& doc : docs) (*analyzer)->Analyze(std::move(doc));
+  line("whole analysis", Since(t), n_claims);
+  return 0;
+}
