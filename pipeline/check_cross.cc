@@ -72,11 +72,14 @@ void Checker::CrossSource(const std::vector<Fact>& facts, std::vector<Finding>* 
       if (clusters[0].size() < 2) continue;
       fd.kind = "cross_source_confirmation";
       fd.severity = "info";
-      for (const Fact* f : clusters[0]) fd.claims.push_back(Ref(*f->doc, *f->claim, "value"));
+      for (const Fact* f : clusters[0]) {
+        if (fd.claims.size() < 8) fd.claims.push_back(Ref(*f->doc, *f->claim, "value"));
+      }
       fd.expected = fd.observed = clusters[0][0]->claim->value;
       fd.tolerance = ValueOf(*clusters[0][0]->claim).half();
       fd.arithmetic = "";
-      for (const Fact* f : clusters[0]) {
+      for (size_t i = 0; i < clusters[0].size() && i < 8; ++i) {
+        const Fact* f = clusters[0][i];
         fd.arithmetic += (fd.arithmetic.empty() ? "" : " = ") + f->claim->text + " (" + Where(*f) + ")";
       }
       values["value"] = clusters[0][0]->claim->text;
@@ -85,12 +88,16 @@ void Checker::CrossSource(const std::vector<Fact>& facts, std::vector<Finding>* 
       fd.kind = "cross_source_conflict";
       fd.severity = "warning";
       std::string listed;
+      // One claim per distinct value, at most kMaxListed: a finding stays readable
+      // however many documents repeat a figure.
+      constexpr size_t kMaxListed = 8;
       for (const auto& cl : clusters) {
-        for (const Fact* f : cl) {
-          fd.claims.push_back(Ref(*f->doc, *f->claim, "value"));
-          listed += (listed.empty() ? "" : ", ") + f->claim->text + " (" + Where(*f) + ")";
-        }
+        if (fd.claims.size() == kMaxListed) break;
+        const Fact* f = cl.front();
+        fd.claims.push_back(Ref(*f->doc, *f->claim, "value"));
+        listed += (listed.empty() ? "" : ", ") + f->claim->text + " (" + Where(*f) + ")";
       }
+      if (clusters.size() > kMaxListed) listed += " and " + std::to_string(clusters.size() - kMaxListed) + " more";
       const Claim& a = *clusters[0][0]->claim;
       const Claim& b = *clusters[1][0]->claim;
       fd.expected = a.value;
@@ -146,38 +153,53 @@ void Checker::ImpliedBaselines(const std::vector<Fact>& facts, std::vector<Findi
       Explain(&f, key_name, v);
       out->push_back(std::move(f));
     };
-    // Implied by two claims, and different.
-    for (size_t i = 0; i < list.size(); ++i) {
-      for (size_t j = i + 1; j < list.size(); ++j) {
-        if (list[i].fact->claim == list[j].fact->claim || list[i].base.Overlaps(list[j].base)) continue;
-        Finding f;
-        f.severity = "warning";
-        double scale = Scale(*list[i].fact->claim);
-        f.expected = list[i].base.mid() / scale; f.observed = list[j].base.mid() / scale;
-        f.tolerance = (list[i].base.half() + list[j].base.half()) / scale;
-        f.arithmetic = first_words(list[i]) + " → " + written(list[i]) + "; " + first_words(list[j]) + " → " + written(list[j]);
-        f.claims = {Ref(*list[i].fact->doc, *list[i].fact->claim, "value", -1),
-                    Ref(*list[i].fact->doc, *list[i].fact->claim, "percent", list[i].comparison),
-                    Ref(*list[j].fact->doc, *list[j].fact->claim, "value", -1),
-                    Ref(*list[j].fact->doc, *list[j].fact->claim, "percent", list[j].comparison)};
-        emit(std::move(f), "implied_baseline.disagree",
-             {{"first", first_words(list[i])}, {"second", first_words(list[j])}, {"x", written(list[i])}, {"y", written(list[j])}});
+    // Implied by two claims, and different: one finding per baseline, naming
+    // a claim for each distinct implied value (sorted, neighbours that agree merged).
+    std::vector<const Implied*> sorted;
+    for (const Implied& im : list) sorted.push_back(&im);
+    std::stable_sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) { return x->base.mid() < y->base.mid(); });
+    std::vector<const Implied*> distinct;
+    for (const Implied* im : sorted) {
+      if (distinct.empty() || !distinct.back()->base.Overlaps(im->base)) distinct.push_back(im);
+    }
+    if (distinct.size() >= 2) {
+      const Implied& x = *distinct.front();
+      const Implied& y = *distinct.back();
+      Finding f;
+      f.severity = "warning";
+      double scale = Scale(*x.fact->claim);
+      f.expected = x.base.mid() / scale; f.observed = y.base.mid() / scale;
+      f.tolerance = (x.base.half() + y.base.half()) / scale;
+      for (size_t i = 0; i < distinct.size() && i < 4; ++i) {
+        const Implied& im = *distinct[i];
+        f.arithmetic += (i ? "; " : "") + first_words(im) + " → " + written(im);
+        f.claims.push_back(Ref(*im.fact->doc, *im.fact->claim, "value"));
+        f.claims.push_back(Ref(*im.fact->doc, *im.fact->claim, "percent", im.comparison));
       }
+      emit(std::move(f), "implied_baseline.disagree",
+           {{"first", first_words(x)}, {"second", first_words(y)}, {"x", written(x)}, {"y", written(y)}});
     }
     const Period& p = list[0].period;
     std::string period_key = key.substr(0, key.rfind('|'));
     auto it = by_period.find(period_key);
     if (it == by_period.end()) continue;
-    for (const Implied& im : list) {
+    for (const Fact* other : it->second) {
+      const Claim& o = *other->claim;
+      bool is_plan = (o.modality == "plan" && bk != "target") || (o.modality == "target" && bk == "target");
+      bool is_actual = o.modality == "actual" || o.modality == "estimate";
+      if (!is_plan && !is_actual) continue;
+      // Against the first baseline implied by another claim (for an actual, by
+      // one of part of the period): one finding per stated plan or actual.
+      auto found = std::find_if(list.begin(), list.end(), [&](const Implied& im) {
+        return im.fact->claim != &o && (is_plan || im.fact->claim->period->from != p.from ||
+                                        im.fact->claim->period->to != p.to);
+      });
+      if (found == list.end()) continue;
+      const Implied& im = *found;
       const Claim& c = *im.fact->claim;
       double scale = Scale(c);
-      for (const Fact* other : it->second) {
-        const Claim& o = *other->claim;
-        if (&o == &c) continue;
+      {
         Interval stated = ValueOf(o) * Scale(o);
-        bool is_plan = (o.modality == "plan" && bk != "target") || (o.modality == "target" && bk == "target");
-        bool is_actual = (o.modality == "actual" || o.modality == "estimate") && !(c.period->from == p.from && c.period->to == p.to);
-        if (!is_plan && !is_actual) continue;
         Finding f;
         f.expected = im.base.mid() / scale;
         f.observed = stated.mid() / scale;
@@ -239,8 +261,18 @@ void Checker::StatedChanges(const std::vector<Fact>& facts, std::vector<Finding>
       if (change && !cmp.direction) continue;
       auto it = actuals.find(Key(f, from, to));
       if (it == actuals.end()) continue;
+      // The baseline value from the same document if it gives one, else the
+      // first two distinct values reported elsewhere: bounded work per claim.
+      std::vector<const Fact*> bases;
+      for (const Fact* b : it->second) if (b->doc == f.doc) bases.push_back(b);
       std::set<double> seen;
       for (const Fact* b : it->second) {
+        if (!bases.empty() && bases.front()->doc == f.doc) break;
+        if (seen.insert(b->claim->base_value).second) bases.push_back(b);
+        if (bases.size() == 2) break;
+      }
+      seen.clear();
+      for (const Fact* b : bases) {
         const Claim& base = *b->claim;
         if (!seen.insert(base.base_value).second) continue;
         double scale = Scale(c);
