@@ -17,6 +17,7 @@
 #include "pipeline/ingest.h"
 #include "pipeline/load.h"
 #include "pipeline/query.h"
+#include "pipeline/report.h"
 #include "pipeline/search.h"
 
 namespace {
@@ -37,7 +38,7 @@ int DefaultJobs() {
 
 struct Args {
   std::vector<std::string> inputs;
-  std::string db, sql, doc, encoding, gold, docs, check, format = "text", fail_on;
+  std::string db, sql, doc, encoding, gold, docs, check, format = "text", fail_on, out;
   int jobs = DefaultJobs();
   int limit = 20;
   bool tsv = false, misses = false;
@@ -132,6 +133,14 @@ int Check(const Args& a) {
   std::cout.flush();
   if (!failing.ok()) return Fail(failing.status());
   return *failing > 0 ? kExitFindings : kExitOk;
+}
+
+int Report(const Args& a) {
+  auto stats = solieu::ReportDatabase(a.db, a.out);
+  if (!stats.ok()) return Fail(stats.status());
+  std::fprintf(stderr, "wrote %s: %zu documents, %zu figures, %zu findings, %zu charts with %zu marks\n", a.out.c_str(),
+               stats->documents, stats->claims, stats->findings, stats->charts, stats->marks);
+  return kExitOk;
 }
 
 int Eval(const Args& a) {
@@ -233,6 +242,13 @@ int main(int argc, char** argv) {
       "Findings replace the previous ones in the findings table; query them with the findings_v view.\n"
       "Example: solieu check --db facts.db --format jsonl | jq -c 'select(.severity == \"error\")'");
 
+  auto* report = app.add_subcommand("report", "write one self-contained HTML page: findings, series charts, documents");
+  report->add_option("--db", a.db, "SQLite database made by solieu ingest")->required();
+  report->add_option("--out", a.out, "the HTML file to write")->required();
+  report->footer("Example: solieu report --db facts.db --out report.html && xdg-open report.html\n"
+                 "The page needs no network: styles are inline, charts are SVG drawn by solieu, there is no\n"
+                 "script. Findings are computed afresh, as solieu check would.");
+
   auto* query = app.add_subcommand("query", "run SQL against a database (read-only)");
   query->add_option("sql", a.sql, "the SQL; views: facts, comparisons_v, findings_v, series");
   query->add_option("--db", a.db, "SQLite database made by solieu ingest")->required();
@@ -274,6 +290,7 @@ int main(int argc, char** argv) {
   if (merge->parsed()) return Merge(a);
   if (exp->parsed()) return Export(a);
   if (check->parsed()) return Check(a);
+  if (report->parsed()) return Report(a);
   if (query->parsed()) return Query(a);
   if (search->parsed()) return Search(a);
   if (eval->parsed()) return Eval(a);
