@@ -20,22 +20,33 @@ const char* kSeverities[] = {"error", "warning", "info"};
 
 std::string Anchor(const std::string& claim_id) { return "c-" + HtmlEscape(claim_id); }
 
+// What a figure's tooltip says: value, unit, metric, period, modality.
 std::string Describe(const Claim& c) {
   std::string d = FormatNumber(c.value, 4) + " " + c.unit;
   if (!c.metric.empty()) d += " · " + c.metric;
-  if (c.indicator) d += " [" + *c.indicator + "]";
-  if (c.entity) d += " · " + *c.entity;
   if (c.period) d += " · " + c.period->label;
   d += " · " + c.modality;
   return d;
 }
 
-// The sentence with the figure marked, when the figure's text is in it.
-std::string MarkedSentence(const FindingClaim& c) {
-  size_t at = c.sentence.find(c.text);
-  if (c.text.empty() || at == std::string::npos) return HtmlEscape(c.sentence);
-  return HtmlEscape(c.sentence.substr(0, at)) + "<mark>" + HtmlEscape(c.text) + "</mark>" +
-         HtmlEscape(c.sentence.substr(at + c.text.size()));
+// A sentence with the figures of a finding marked, where their text is in it.
+std::string MarkedSentence(const std::string& sentence, const std::vector<std::string>& figures) {
+  std::vector<std::pair<size_t, size_t>> marks;
+  for (const std::string& f : figures) {
+    size_t at = f.empty() ? std::string::npos : sentence.find(f);
+    bool overlaps = false;
+    for (auto& [b, e] : marks) overlaps |= at < e && at + f.size() > b;
+    if (at != std::string::npos && !overlaps) marks.push_back({at, at + f.size()});
+  }
+  std::sort(marks.begin(), marks.end());
+  std::string out;
+  size_t pos = 0;
+  for (auto& [b, e] : marks) {
+    out += HtmlEscape(std::string_view(sentence).substr(pos, b - pos)) + "<mark>" +
+           HtmlEscape(std::string_view(sentence).substr(b, e - b)) + "</mark>";
+    pos = e;
+  }
+  return out + HtmlEscape(std::string_view(sentence).substr(pos));
 }
 
 bool PercentOfBaseline(const Claim& c) {
@@ -101,8 +112,7 @@ std::string Chart(const std::vector<Point>& points, size_t* marks) {
                     c.modality == "estimate" ? "estimate" : "actual", x, y);
       shape = buf + title + "</circle>";
     }
-    svg += "<a href=\"#" + Anchor(p.doc->ClaimId(c)) + "\" aria-label=\"" +
-           HtmlEscape(c.text + ", " + c.period->label + ", " + c.modality) + "\">" + shape + "</a>";
+    svg += "<a href=\"#" + Anchor(p.doc->ClaimId(c)) + "\">" + shape + "</a>";  // the <title> names the link
     ++*marks;
   }
   return svg + "</svg>";
@@ -121,9 +131,8 @@ void WriteDocument(const AnalyzedDocument& a, std::ostream& out) {
   for (const Claim* c : claims) {
     if (c->span_begin < pos || c->span_end > text.size()) continue;
     out << HtmlEscape(std::string_view(text).substr(pos, c->span_begin - pos)) << "<mark class=\"fig " << c->modality
-        << "\" id=\"" << Anchor(a.ClaimId(*c)) << "\" tabindex=\"0\">"
-        << HtmlEscape(std::string_view(text).substr(c->span_begin, c->span_end - c->span_begin))
-        << "<span class=\"tip\" role=\"tooltip\">" << HtmlEscape(Describe(*c)) << "</span></mark>";
+        << "\" id=\"" << Anchor(a.ClaimId(*c)) << "\" tabindex=\"0\" data-tip=\"" << HtmlEscape(Describe(*c)) << "\">"
+        << HtmlEscape(std::string_view(text).substr(c->span_begin, c->span_end - c->span_begin)) << "</mark>";
     pos = c->span_end;
   }
   out << HtmlEscape(std::string_view(text).substr(pos)) << "</div></section>\n";
@@ -190,10 +199,22 @@ StatusOr<ReportStats> WriteReport(const std::vector<AnalyzedDocument>& docs, con
       if (f.tolerance && f.arithmetic.find("±") == std::string::npos) out << " (tolerance ± " << HtmlEscape(FormatNumber(*f.tolerance, 3)) << ")";
       out << "</p>";
     }
+    // Each sentence once, with every figure of the finding in it marked and linked.
     out << "<ul class=\"evidence\">";
+    std::vector<std::string> shown;
     for (const FindingClaim& c : f.claims) {
-      out << "<li><a href=\"#" << Anchor(c.claim_id) << "\">" << HtmlEscape(c.role) << ": " << HtmlEscape(c.text)
-          << "</a> <span class=\"muted\">" << HtmlEscape(c.source) << "</span><br>" << MarkedSentence(c) << "</li>";
+      std::string where = c.source + "\n" + c.sentence;
+      if (std::find(shown.begin(), shown.end(), where) != shown.end()) continue;
+      shown.push_back(where);
+      std::vector<std::string> figures;
+      out << "<li>";
+      for (const FindingClaim& d : f.claims) {
+        if (d.source != c.source || d.sentence != c.sentence) continue;
+        figures.push_back(d.text);
+        out << "<a href=\"#" << Anchor(d.claim_id) << "\">" << HtmlEscape(d.role) << ": " << HtmlEscape(d.text) << "</a> ";
+      }
+      out << "<span class=\"muted\">" << HtmlEscape(c.source) << "</span><br>" << MarkedSentence(c.sentence, figures)
+          << "</li>";
     }
     out << "</ul></article>\n";
   }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -59,12 +60,24 @@ int main(int argc, char** argv) {
   }
   const char* kCities[] = {"thành phố Bắc Kạn", "thành phố Cao Bằng", "thành phố Lạng Sơn", "thành phố Thái Nguyên",
                            "thành phố Tuyên Quang", "thành phố Hà Giang", "huyện Chợ Mới", "huyện Na Rì"};
-  uint64_t target = std::stoull(argv[2]) * 1000000ull, written = 0;
+  uint64_t target = static_cast<uint64_t>(std::stod(argv[2]) * 1e6), written = 0;  // "2.5" MB allowed
   Rng rng{argc > 3 ? std::stoull(argv[3]) : 20231123ull};
+  Rng misreport{rng.s * 31 + 7};
   for (int doc = 0; written < target; ++doc) {
     std::string city = kCities[rng.Below(8)];
     int year = 2016 + rng.Below(8), months = 3 * (1 + rng.Below(4));
+    const std::string& lead = bank["lead"][rng.Below(bank["lead"].size())];
+    if (lead.find("{months}") == std::string::npos) months = 12;  // a report on the whole year
+    // A fact's figures depend only on what it is about (city, period,
+    // template), so documents about the same period agree, as real reports
+    // mostly do; one figure in fifty is misreported, for the checks to find.
     auto fill = [&](std::string t) {
+      uint64_t key = std::hash<std::string>()(city + std::to_string(year) + std::to_string(months) + t);
+      Rng fact{key | 1};
+      Rng& rng = fact;
+      int share_a = 450 + fact.Below(200), share_b = 200 + fact.Below(100);  // in tenths of a percent
+      int share_c = 1000 - share_a - share_b;                                // the three make 100%
+      auto tenth = [](int v) { return std::to_string(v / 10) + "," + std::to_string(v % 10); };
       std::string out;
       for (size_t i = 0; i < t.size(); ++i) {
         if (t[i] != '{') { out += t[i]; continue; }
@@ -83,13 +96,19 @@ int main(int argc, char** argv) {
         else if (slot == "count2") out += std::to_string(1 + rng.Below(29));
         else if (slot == "tons") out += Grouped(1000 + rng.Below(60000));
         else if (slot == "ha") out += std::to_string(50 + rng.Below(900));
+        else if (slot == "share_a") out += tenth(share_a);
+        else if (slot == "share_b") out += tenth(share_b);
+        else if (slot == "share_c") out += tenth(share_c);
         else out += "{" + slot + "}";
+      }
+      if (misreport.Below(50) == 0) {  // a misprinted digit somewhere in the sentence
+        for (char& ch : out) if (ch >= '1' && ch <= '8') { ++ch; break; }
       }
       return out;
     };
     std::string text = "Báo cáo kinh tế - xã hội " + city + " năm " + std::to_string(year) + "\n\nĐăng ngày " +
                        std::to_string(1 + rng.Below(28)) + " - " + std::to_string(1 + rng.Below(12)) + " - " +
-                       std::to_string(year) + "\n\n" + fill(bank["lead"][rng.Below(bank["lead"].size())]);
+                       std::to_string(year) + "\n\n" + fill(lead);
     int sentences = 30 + rng.Below(40);
     for (int s = 0; s < sentences; ++s) {
       text += (s % 5 == 4) ? "\n\n" : " ";
