@@ -1,9 +1,11 @@
 #include "extractors/claim_extractor.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "extractors/number_parser.h"
 #include "extractors/text_scan.h"
@@ -48,10 +50,16 @@ bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) 
 struct ClaimExtractor::Impl {
   std::shared_ptr<const Lexicon> lex;
   RE2 number{R"((\d+(?:[.,]\d+)*)(?:/(\d+(?:[.,]\d+)*))?)"};
+  // Every non-claim pattern in one pass: which can match a sentence at all.
+  std::unique_ptr<RE2::Set> any_non_claim;
 
   std::vector<std::pair<size_t, size_t>> NonClaimRanges(std::string_view s) const {
     std::vector<std::pair<size_t, size_t>> out;
-    for (const PatternRule& rule : lex->non_claims) {
+    std::vector<int> hits;
+    if (!any_non_claim->Match(re2::StringPiece(s.data(), s.size()), &hits)) return out;
+    std::sort(hits.begin(), hits.end());
+    for (int h : hits) {
+      const PatternRule& rule = lex->non_claims[h];
       re2::StringPiece m;
       size_t pos = 0;
       while (pos <= s.size() &&
@@ -254,6 +262,11 @@ struct ClaimExtractor::Impl {
 
 ClaimExtractor::ClaimExtractor(std::shared_ptr<const Lexicon> lexicon) : impl_(new Impl) {
   impl_->lex = std::move(lexicon);
+  impl_->any_non_claim = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
+  for (const PatternRule& rule : impl_->lex->non_claims) {
+    if (impl_->any_non_claim->Add(rule.pattern->pattern(), nullptr) < 0) throw std::logic_error("non-claim pattern rejected by RE2::Set");
+  }
+  if (!impl_->any_non_claim->Compile()) throw std::logic_error("non-claim patterns do not compile as a set");
 }
 
 ClaimExtractor::~ClaimExtractor() = default;
