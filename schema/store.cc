@@ -152,6 +152,9 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
   } else {
     SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                                        "cannot set up the database"));
+    // Schema, views and version in one transaction: a run killed while
+    // creating them leaves an empty file, never half a schema.
+    SOLIEU_RETURN_IF_ERROR(store->Exec("BEGIN IMMEDIATE", "cannot begin a transaction"));
     if (user_version == 0) {
       Stmt tables;
       SOLIEU_RETURN_IF_ERROR(tables.Prepare(store->db_, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"));
@@ -166,6 +169,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
       SOLIEU_RETURN_IF_ERROR(store->Exec(*sql, std::string("cannot apply ") + name));
     }
     SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA user_version=" + std::to_string(kSchemaVersion), "cannot set schema version"));
+    SOLIEU_RETURN_IF_ERROR(store->Exec("COMMIT", "cannot commit the schema"));
   }
   SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys=ON", "cannot enable foreign keys"));
   // solieu_fold(text): the search key of a text (normalizers/folding.h), for SQL and the search index.
