@@ -1,5 +1,6 @@
-// libFuzzer target: any UTF-8 text through the whole analysis. Checks that
-// every claim's span cuts its own text out of the input.
+// libFuzzer target: any UTF-8 text through the whole analysis, the
+// cross-checks and the HTML report. Checks that every claim's span cuts its
+// own text out of the input, and that the report lets no tag of the input through.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -7,8 +8,12 @@
 #include <memory>
 #include <string>
 
+#include <sstream>
+
 #include "corpus/utf8.h"
 #include "pipeline/analyzer.h"
+#include "pipeline/check.h"
+#include "pipeline/report.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static auto rules = *solieu::AnalyzerRules::Load();
@@ -29,6 +34,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                    c.text.c_str(), c.sentence, a.sentences.size());
       std::abort();
     }
+  }
+  static auto checker = std::move(*solieu::Checker::Create());
+  std::vector<solieu::AnalyzedDocument> docs{a, a};  // twice: the cross-document checks run too
+  docs[1].doc.doc_id += "-copy";
+  auto findings = checker->Check(docs);
+  std::ostringstream page;
+  if (!solieu::WriteReport(docs, findings, "fuzz", page).ok()) std::abort();
+  if (page.str().find("<script") != std::string::npos) {
+    std::fprintf(stderr, "a <script> tag reached the report\n");
+    std::abort();
   }
   return 0;
 }
