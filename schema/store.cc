@@ -74,7 +74,9 @@ std::string Now() {
   return buf;
 }
 
-std::string FlagsJson(const std::vector<std::string>& flags) { return nlohmann::json(flags).dump(); }
+std::string FlagsJson(const std::vector<std::string>& flags) {
+  return flags.empty() ? std::string("[]") : nlohmann::json(flags).dump();  // most claims have none
+}
 
 std::vector<std::string> ParseFlags(const std::string& s) {
   auto j = nlohmann::json::parse(s, nullptr, false);
@@ -241,6 +243,14 @@ StatusOr<bool> Store::HasContent(const std::string& content_hash) {
   return r;
 }
 
+// Reports repeat their metrics ("thu ngân sách" in every article): fold each once.
+const std::string& Store::MetricKey(const std::string& metric) {
+  auto it = metric_keys_.find(metric);
+  if (it != metric_keys_.end()) return it->second;
+  if (metric_keys_.size() > 200000) metric_keys_.clear();  // bounded memory
+  return metric_keys_.emplace(metric, Fold(metric)).first->second;
+}
+
 StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
   Statements& s = *st_;
   auto dup = HasContent(a.doc.content_hash);
@@ -275,7 +285,7 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
         .Bind(5, c.span_begin).Bind(6, c.span_end).Bind(7, c.text).Bind(8, c.number).Bind(9, c.value)
         .Bind(10, c.unit).Bind(11, c.dimension).Bind(12, c.base_value).Bind(13, c.base_unit)
         .Bind(14, c.denominator).Bind(15, c.qualifier).Bind(16, c.modality).Bind(17, c.metric)
-        .Bind(18, Fold(c.metric)).Bind(19, c.indicator).Bind(20, c.entity);
+        .Bind(18, MetricKey(c.metric)).Bind(19, c.indicator).Bind(20, c.entity);
     if (c.period) q.Bind(21, c.period->label).Bind(22, c.period->from).Bind(23, c.period->to);
     else q.BindNull(21).BindNull(22).BindNull(23);
     q.Bind(24, FlagsJson(c.flags));

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "corpus/status.h"
@@ -75,11 +76,13 @@ class Store {
  private:
   Store() = default;
   Status Exec(const std::string& sql, const std::string& what);
+  const std::string& MetricKey(const std::string& metric);
 
   struct Statements;
   sqlite3* db_ = nullptr;
   std::string path_;
   std::unique_ptr<Statements> st_;
+  std::unordered_map<std::string, std::string> metric_keys_;  // metric → folded, see MetricKey
 };
 
 }  // namespace solieu
