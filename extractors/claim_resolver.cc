@@ -16,11 +16,15 @@ namespace solieu {
 ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(lexicon), periods_(lexicon) {
   std::string alternation;
   for (const auto& e : lex_->gazetteer.entries()) {  // longest first: leftmost-first picks it
-    alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(e.phrase);
+    // With its prefix a name matches in any case ("Thành phố Thái Nguyên"
+    // opens a sentence); bare, only as capitalised ("Chợ Mới", not "xây
+    // dựng chợ mới", a new market).
+    std::string quoted = RE2::QuoteMeta(e.phrase);
+    bool prefixed = lex_->place_prefixes.MatchAt(Lower(e.phrase), 0) != nullptr;
+    alternation += (alternation.empty() ? "" : "|") + (prefixed ? "(?i:" + quoted + ")" : quoted);
     alias_to_entity_.emplace(Lower(e.phrase), e.value.canonical);
   }
-  // Case-insensitive: "Thành phố Thái Nguyên" opens a sentence.
-  entity_re_ = std::make_unique<RE2>("(?i)(" + alternation + ")");
+  entity_re_ = std::make_unique<RE2>("(" + alternation + ")");
 }
 
 ClaimResolver::~ClaimResolver() = default;

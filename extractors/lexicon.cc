@@ -172,7 +172,8 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
     else if (role == "part") lex->part_markers.Add(r.fields[0], 0);
     else if (role == "share") lex->share_cues.Add(r.fields[0], 0);
     else if (role == "whole") lex->whole_cues.Add(r.fields[0], 0);
-    else return Status::Corrupt(r.where + ": role must be verb, lead, stop, tail, noun_link, list, horizon, review, part, share or whole");
+    else if (role == "place_prefix") lex->place_prefixes.Add(r.fields[0], 0);
+    else return Status::Corrupt(r.where + ": role must be verb, lead, stop, tail, noun_link, list, horizon, review, part, share, whole or place_prefix");
   }
   LOAD_ROWS(non_claims, "non_claims.tsv", 3);
   SOLIEU_RETURN_IF_ERROR(LoadPatterns(*non_claims, &lex->non_claims));
@@ -201,7 +202,7 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
   }
 
   for (auto* t : {&lex->verbs, &lex->leads, &lex->stops, &lex->tails, &lex->rate_denominators, &lex->noun_links,
-                  &lex->list_joins, &lex->horizons, &lex->reviews, &lex->part_markers, &lex->share_cues, &lex->whole_cues, &lex->baseline_connectors, &lex->baseline_ends}) {
+                  &lex->list_joins, &lex->horizons, &lex->reviews, &lex->part_markers, &lex->share_cues, &lex->whole_cues, &lex->place_prefixes, &lex->baseline_connectors, &lex->baseline_ends}) {
     t->Sort();
   }
   lex->scale_words.Sort();
@@ -216,7 +217,10 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
   lex->gazetteer_lower.Sort();
   {
     std::string any;
-    for (const auto& e : lex->gazetteer_lower.entries()) any += (any.empty() ? "" : "|") + re2::RE2::QuoteMeta(e.phrase);
+    // Only names with their prefix: a bare one may be a common phrase ("chợ mới").
+    for (const auto& e : lex->gazetteer_lower.entries()) {
+      if (lex->place_prefixes.MatchAt(e.phrase, 0)) any += (any.empty() ? "" : "|") + re2::RE2::QuoteMeta(e.phrase);
+    }
     lex->any_place = std::make_shared<re2::RE2>(any);
     if (!lex->any_place->ok()) return Status::Corrupt("extractors/data/gazetteer.tsv: aliases do not combine: " + lex->any_place->error());
   }

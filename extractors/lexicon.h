@@ -82,6 +82,7 @@ struct Lexicon {
   PhraseTable<IndicatorInfo> indicators;  // folded aliases
   PhraseTable<GazetteerEntry> gazetteer;  // aliases as written (NFC)
   PhraseTable<GazetteerEntry> gazetteer_lower;  // the same, lower case
+  PhraseTable<int> place_prefixes;        // "thành phố", "tp.", "huyện", …: a name after them is a place in any case
 
   // Loads every table; an error names the file and line of a bad row, or a
   // pattern that does not match the example written beside it.

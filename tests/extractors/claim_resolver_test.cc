@@ -133,6 +133,12 @@ TEST_CASE("ClaimResolver names districts with and without their prefix", "[extra
   REQUIRE(doc.claims.size() == 2);
   CHECK(doc.claims[0].entity == std::optional<std::string>("huyện Chợ Mới"));
   CHECK(doc.claims[1].entity == std::optional<std::string>("huyện Na Rì"));
+  // Bare, a name counts only capitalised: "chợ mới" is a new market, not the district.
+  auto market = solieu::testing::AnalyzeText(
+      "Năm 2023, thành phố Bắc Kạn đầu tư xây dựng chợ mới với tổng vốn 45 tỷ đồng.");
+  REQUIRE(market.claims.size() == 1);
+  CHECK(market.claims[0].entity == std::optional<std::string>("thành phố Bắc Kạn"));
+  CHECK_THAT(market.claims[0].metric, Catch::Contains("chợ mới") || Catch::Contains("vốn"));
 }
 
 TEST_CASE("ClaimResolver finds a count's indicator in the rest of its clause, never a rate's", "[extractors]") {
