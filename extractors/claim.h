@@ -56,6 +56,16 @@ struct Claim {
                                           // for indicator resolution, not exported
 };
 
+// "trồng rừng đạt 108% kế hoạch": a percentage of a baseline standing alone,
+// not a rate; it belongs in no series of values.
+inline bool IsShareOfBaseline(const Claim& c) {
+  if (c.dimension != "percent") return false;
+  for (const Comparison& k : c.comparisons) {
+    if (k.baseline) return true;
+  }
+  return false;
+}
+
 }  // namespace solieu
 
 #endif  // SOLIEU_EXTRACTORS_CLAIM_H_

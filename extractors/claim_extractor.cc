@@ -31,7 +31,26 @@ size_t ClauseStart(std::string_view s, size_t pos) {
   return pos;
 }
 
-void ShareElidedSubjects(std::string_view s, std::vector<Claim>* claims);
+// A semicolon series may name its subject once: "tỷ lệ cung cấp dịch vụ
+// công trực tuyến mức độ 3 là 78%; mức độ 4 là 45%". A clause whose metric
+// opens with two words that the previous clause's metric holds further in
+// takes that metric's head: "tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 4".
+// "thương mại dịch vụ chiếm 56,7%; công nghiệp chiếm 37,5%" share nothing.
+void ShareElidedSubjects(std::string_view s, std::vector<Claim>* claims) {
+  for (size_t i = 1; i < claims->size(); ++i) {
+    Claim& cur = (*claims)[i];
+    const Claim& prev = (*claims)[i - 1];
+    if (prev.metric.empty() || cur.metric.empty() || cur.dimension != prev.dimension) continue;
+    if (s.substr(prev.end, cur.begin - prev.end).find(';') == std::string_view::npos) continue;
+    size_t first_space = cur.metric.find(' ');
+    if (first_space == std::string::npos) continue;
+    size_t second_space = cur.metric.find(' ', first_space + 1);
+    std::string opening = " " + cur.metric.substr(0, second_space) + (second_space == std::string::npos ? "" : " ");
+    size_t at = (" " + prev.metric + " ").find(opening);
+    if (at == std::string::npos || at == 0) continue;
+    cur.metric = prev.metric.substr(0, at) + cur.metric;
+  }
+}
 
 size_t SegmentStart(std::string_view s, size_t pos) {
   while (pos > 0 && !IsClauseBreak(s[pos - 1]) && s[pos - 1] != ',') --pos;
@@ -452,30 +471,5 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
   ShareElidedSubjects(s, &out);
   return out;
 }
-
-namespace {
-
-// A semicolon series may name its subject once: "tỷ lệ cung cấp dịch vụ
-// công trực tuyến mức độ 3 là 78%; mức độ 4 là 45%". A clause whose metric
-// opens with two words that the previous clause's metric holds further in
-// takes that metric's head: "tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 4".
-// "thương mại dịch vụ chiếm 56,7%; công nghiệp chiếm 37,5%" share nothing.
-void ShareElidedSubjects(std::string_view s, std::vector<Claim>* claims) {
-  for (size_t i = 1; i < claims->size(); ++i) {
-    Claim& cur = (*claims)[i];
-    const Claim& prev = (*claims)[i - 1];
-    if (prev.metric.empty() || cur.metric.empty() || cur.dimension != prev.dimension) continue;
-    if (s.substr(prev.end, cur.begin - prev.end).find(';') == std::string_view::npos) continue;
-    size_t second_space = cur.metric.find(' ', cur.metric.find(' ') + 1);
-    size_t first_space = cur.metric.find(' ');
-    if (first_space == std::string::npos) continue;
-    std::string opening = " " + cur.metric.substr(0, second_space) + (second_space == std::string::npos ? "" : " ");
-    size_t at = (" " + prev.metric + " ").find(opening);
-    if (at == std::string::npos || at == 0) continue;
-    cur.metric = prev.metric.substr(0, at) + cur.metric;
-  }
-}
-
-}  // namespace
 
 }  // namespace solieu

@@ -88,8 +88,6 @@ bool OpensSentence(std::string_view sentence, const PeriodMention& m, size_t fir
   return (clause == 0 && words <= 1) || (set_off && words <= 3);
 }
 
-int Year(const std::string& iso) { return std::stoi(iso.substr(0, 4)); }
-
 }  // namespace
 
 void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpan>& sentences,
@@ -140,11 +138,11 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
   }
   // What relative periods are measured against: the publication date, else the lead.
   PeriodAnchor anchor;
-  if (published && published->size() >= 4) anchor.year = Year(*published);
-  else if (lead) anchor.year = Year(lead->to);
-  if (lead && Year(lead->from) != Year(lead->to)) anchor.own_term = lead;
+  if (published && published->size() >= 4) anchor.year = YearOf(*published);
+  else if (lead) anchor.year = YearOf(lead->to);
+  if (lead && YearOf(lead->from) != YearOf(lead->to)) anchor.own_term = lead;
   else anchor.own_term = first_term;
-  if (lead && Year(lead->from) == Year(lead->to) && Year(lead->to) == anchor.year) anchor.report = lead;
+  if (lead && YearOf(lead->from) == YearOf(lead->to) && YearOf(lead->to) == anchor.year) anchor.report = lead;
   for (auto& sentence_periods : found) {
     std::erase_if(sentence_periods, [&](PeriodMention& m) { return !PeriodFinder::Anchor(anchor, &m); });
   }
@@ -215,8 +213,8 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
     // Stated as actual for a period ending over half a year after
     // publication: a target (unless a cue said actual: "đã đề ra 07 mục tiêu").
     if (c.modality == "actual" && !c.modality_stated && published && c.period && c.period->to > *published) {
-      int py = Year(*published), pm = std::stoi(published->substr(5, 2));
-      int ty = Year(c.period->to), tm = std::stoi(c.period->to.substr(5, 2));
+      int py = YearOf(*published), pm = std::stoi(published->substr(5, 2));
+      int ty = YearOf(c.period->to), tm = std::stoi(c.period->to.substr(5, 2));
       if ((ty - py) * 12 + (tm - pm) > 6) c.modality = "target";
     }
   }

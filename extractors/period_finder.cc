@@ -38,6 +38,8 @@ std::string IsoDate(int y, int m, int d) {
   return buf;
 }
 
+int YearOf(const std::string& iso) { return std::stoi(iso.substr(0, 4)); }
+
 PeriodFinder::PeriodFinder(std::shared_ptr<const Lexicon> lexicon) : lex_(std::move(lexicon)) {
   any_ = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
   for (const PatternRule& rule : lex_->periods) {

@@ -62,6 +62,7 @@ class PeriodFinder {
 };
 
 std::string IsoDate(int year, int month, int day);
+int YearOf(const std::string& iso_date);  // "2023-08-31" → 2023
 
 }  // namespace solieu
 

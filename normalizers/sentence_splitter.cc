@@ -1,6 +1,5 @@
 #include "normalizers/sentence_splitter.h"
 
-
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/uchar.h>

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include "extractors/text_scan.h"
 #include "normalizers/folding.h"
@@ -14,8 +13,6 @@ namespace {
 bool Has(const std::vector<std::string>& flags, const char* flag) {
   return std::find(flags.begin(), flags.end(), flag) != flags.end();
 }
-
-std::string Written(const Claim& c) { return c.text; }
 
 }  // namespace
 
@@ -212,7 +209,7 @@ void Checker::PartsTotal(const AnalyzedDocument& doc, std::vector<Finding>* out)
     f.claims.push_back(Ref(doc, total, "total"));
     for (int i : members) f.claims.push_back(Ref(doc, doc.claims[i], "part"));
     Explain(&f, over ? "parts_total.over" : "parts_total.match",
-            {{"sum", FormatNumber(sum.mid()) + " " + total.unit}, {"total", Written(total)}});
+            {{"sum", FormatNumber(sum.mid()) + " " + total.unit}, {"total", total.text}});
     out->push_back(std::move(f));
   }
 }

@@ -75,7 +75,7 @@ class Checker {
 // ("jsonl"). Returns how many findings are at or above `fail_on`
 // ("warning", "error"; "" counts none).
 struct CheckCommand {
-  std::string db, doc_id, format = "text", fail_on, options_json;
+  std::string db, doc_id, format = "text", fail_on;
 };
 StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostream& err);
 

@@ -32,7 +32,8 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
     return Status::Ok();
   }));
   if (!found) return Status::NotFound(command.db + ": no document with id '" + command.doc_id + "'");
-  auto run = (*store)->BeginRun("check", SOLIEU_VERSION, command.options_json);
+  nlohmann::json options = {{"doc", command.doc_id}, {"format", command.format}, {"fail_on", command.fail_on}};
+  auto run = (*store)->BeginRun("check", SOLIEU_VERSION, options.dump());
   if (!run.ok()) return run.status();
   std::vector<Finding> findings = (*checker)->Check(docs, {command.doc_id});
   SOLIEU_RETURN_IF_ERROR((*store)->ReplaceFindings(findings, *run, command.doc_id));

@@ -1,10 +1,12 @@
 // The checks that compare claims across documents: cross_source_*,
 // implied_baseline, stated_change (see check.h).
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
 
+#include "extractors/period_finder.h"
 #include "pipeline/check.h"
 
 namespace solieu {
@@ -13,8 +15,7 @@ namespace {
 using Fact = Checker::Fact;
 
 bool HasPeriod(const Claim& c) { return c.period && !c.period->from.empty() && !c.period->to.empty(); }
-int Year(const std::string& iso) { return std::stoi(iso.substr(0, 4)); }
-bool FullYear(const Period& p) { return p.from.substr(4) == "-01-01" && p.to.substr(4) == "-12-31" && Year(p.from) == Year(p.to); }
+bool FullYear(const Period& p) { return p.from.substr(4) == "-01-01" && p.to.substr(4) == "-12-31" && YearOf(p.from) == YearOf(p.to); }
 std::string WithYear(const std::string& iso, int year) {
   std::string out = std::to_string(year) + iso.substr(4);
   if (out.substr(5) == "02-29") out.replace(8, 2, "28");
@@ -30,14 +31,6 @@ std::string Key(const Fact& f, const std::string& from, const std::string& to) {
   return f.series + "|" + *f.claim->entity + "|" + from + ".." + to + "|" + f.claim->base_unit;
 }
 bool Comparable(const Fact& f) { return !f.series.empty() && f.claim->entity && HasPeriod(*f.claim); }
-bool PercentOfBaseline(const Claim& c) {
-  return c.dimension == "percent" && std::any_of(c.comparisons.begin(), c.comparisons.end(),
-                                                 [](auto& k) { return k.baseline.has_value(); });
-}
-const char* BaselineVi(const std::string& kind) {
-  return kind == "budget_estimate" ? "dự toán" : kind == "target" ? "mục tiêu" : "kế hoạch";
-}
-std::string BaselineEn(const std::string& kind) { return kind == "budget_estimate" ? "budget estimate" : kind; }
 
 }  // namespace
 
@@ -47,7 +40,7 @@ std::string BaselineEn(const std::string& kind) { return kind == "budget_estimat
 void Checker::CrossSource(const std::vector<Fact>& facts, std::vector<Finding>* out) const {
   std::map<std::string, std::vector<const Fact*>> groups;
   for (const Fact& f : facts) {
-    if (!Comparable(f) || PercentOfBaseline(*f.claim)) continue;
+    if (!Comparable(f) || IsShareOfBaseline(*f.claim)) continue;
     groups[Key(f, f.claim->period->from, f.claim->period->to) + "|" + f.claim->modality].push_back(&f);
   }
   for (auto& [key, members] : groups) {
@@ -132,8 +125,8 @@ void Checker::ImpliedBaselines(const std::vector<Fact>& facts, std::vector<Findi
       if (bk != "plan" && bk != "budget_estimate" && bk != "target") continue;
       // A plan for part of a year is the year's plan; a term's target is the term's.
       Period p = *c.period;
-      if (Year(p.from) == Year(p.to) && !FullYear(p)) {
-        p = {"năm " + std::to_string(Year(p.from)), p.from.substr(0, 4) + "-01-01", p.from.substr(0, 4) + "-12-31"};
+      if (YearOf(p.from) == YearOf(p.to) && !FullYear(p)) {
+        p = {"năm " + std::to_string(YearOf(p.from)), p.from.substr(0, 4) + "-01-01", p.from.substr(0, 4) + "-12-31"};
       }
       Interval base = ValueOf(c) * Scale(c) / (PercentOf(cmp) * 0.01);
       implied[Key(f, p.from, p.to) + "|" + bk].push_back({&f, static_cast<int>(k), base, bk, p});
@@ -145,7 +138,8 @@ void Checker::ImpliedBaselines(const std::vector<Fact>& facts, std::vector<Findi
   };
   for (const auto& [key, list] : implied) {
     const std::string bk = list[0].baseline_kind;
-    std::map<std::string, std::string> names = {{"baseline", BaselineEn(bk)}, {"baseline_vi", BaselineVi(bk)},
+    auto [baseline_en, baseline_vi] = explanations_.Render("baseline." + bk, {});
+    std::map<std::string, std::string> names = {{"baseline", baseline_en}, {"baseline_vi", baseline_vi},
                                                 {"period", list[0].period.label}};
     auto emit = [&](Finding f, const std::string& key_name, std::map<std::string, std::string> v) {
       for (auto& [n, x] : names) v.emplace(n, x);
@@ -233,7 +227,7 @@ void Checker::StatedChanges(const std::vector<Fact>& facts, std::vector<Finding>
   std::map<std::string, std::vector<const Fact*>> actuals;
   for (const Fact& f : facts) {
     const Claim& c = *f.claim;
-    if (!Comparable(f) || (c.modality != "actual" && c.modality != "estimate") || PercentOfBaseline(c)) continue;
+    if (!Comparable(f) || (c.modality != "actual" && c.modality != "estimate") || IsShareOfBaseline(c)) continue;
     actuals[Key(f, c.period->from, c.period->to)].push_back(&f);
   }
   for (const Fact& f : facts) {
@@ -246,11 +240,13 @@ void Checker::StatedChanges(const std::vector<Fact>& facts, std::vector<Finding>
       const Period& p = *c.period;
       std::string from, to;
       if (bk == "same_period" || (bk == "previous_period" && FullYear(p))) {
-        from = WithYear(p.from, Year(p.from) - 1); to = WithYear(p.to, Year(p.to) - 1);
-      } else if (bk == "year" && cmp.baseline && Year(p.from) == Year(p.to)) {
-        int year = 0;
-        for (size_t i = 0; i + 4 <= cmp.baseline->size() && !year; ++i) {
-          if (std::all_of(cmp.baseline->begin() + i, cmp.baseline->begin() + i + 4, ::isdigit)) year = std::stoi(cmp.baseline->substr(i, 4));
+        from = WithYear(p.from, YearOf(p.from) - 1); to = WithYear(p.to, YearOf(p.to) - 1);
+      } else if (bk == "year" && cmp.baseline && YearOf(p.from) == YearOf(p.to)) {
+        int year = 0;  // "năm 2022"
+        const std::string& b = *cmp.baseline;
+        auto digit = [](unsigned char ch) { return std::isdigit(ch) != 0; };
+        for (size_t i = 0; i + 4 <= b.size() && !year; ++i) {
+          if (std::all_of(b.begin() + i, b.begin() + i + 4, digit)) year = std::stoi(b.substr(i, 4));
         }
         if (!year) continue;
         from = std::to_string(year) + "-01-01"; to = std::to_string(year) + "-12-31";

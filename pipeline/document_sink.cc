@@ -48,7 +48,7 @@ Status DocumentSink::Add(const AnalyzedDocument& a, const std::function<void(con
   return Status::Ok();
 }
 
-Status DocumentSink::Finish(IngestStats* stats) {
+StatusOr<IngestStats> DocumentSink::Finish() {
   SOLIEU_RETURN_IF_ERROR(store_->Commit());
   auto fts_start = std::chrono::steady_clock::now();
   SOLIEU_RETURN_IF_ERROR(store_->Begin());
@@ -58,11 +58,7 @@ Status DocumentSink::Finish(IngestStats* stats) {
   stats_.search_index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - fts_start).count();
   SOLIEU_RETURN_IF_ERROR(store_->CreateIndexes());
   SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));
-  uint64_t bytes = stats->bytes, duplicates = stats->duplicates;
-  *stats = stats_;
-  stats->bytes = bytes;
-  stats->duplicates += duplicates;
-  return Status::Ok();
+  return stats_;
 }
 
 }  // namespace solieu

@@ -26,8 +26,9 @@ class DocumentSink {
   Status Add(const AnalyzedDocument& doc, const std::function<void(const Skip&)>& on_skip);
   // Counts an input skipped before it reached the sink (unreadable, too long).
   void NoteSkipped() { ++stats_.skipped; }
-  // Commits, indexes, closes the run; fills the counters of `stats`.
-  Status Finish(IngestStats* stats);
+  // Commits, builds the indexes, closes the run; returns what was stored
+  // (bytes, seconds and duplicates found before the sink are the caller's).
+  StatusOr<IngestStats> Finish();
 
   const IngestStats& stats() const { return stats_; }
   Store* store() { return store_.get(); }

@@ -67,11 +67,11 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   Status st = RunAnalysis(&reader, *rules, opt.jobs, cb);
   progress.Finish();
   if (!st.ok()) return st;
-  IngestStats stats;
-  stats.duplicates = already_stored;
-  stats.bytes = reader.bytes_read();
-  SOLIEU_RETURN_IF_ERROR((*sink)->Finish(&stats));
-  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto stats = (*sink)->Finish();
+  if (!stats.ok()) return stats.status();
+  stats->duplicates += already_stored;
+  stats->bytes = reader.bytes_read();
+  stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;
 }
 

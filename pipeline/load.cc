@@ -14,8 +14,12 @@ namespace {
 // plus its claims: generous, but bounded so a runaway line cannot exhaust memory.
 constexpr size_t kMaxDocumentLine = 256u << 20;
 
-double Since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+StatusOr<IngestStats> Finished(DocumentSink* sink, uint64_t bytes, std::chrono::steady_clock::time_point start) {
+  auto stats = sink->Finish();
+  if (!stats.ok()) return stats.status();
+  stats->bytes = bytes;
+  stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return stats;
 }
 
 }  // namespace
@@ -25,7 +29,7 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
   auto start = std::chrono::steady_clock::now();
   auto sink = DocumentSink::Open(db_path, "load", nlohmann::json({{"parts", parts}}).dump());
   if (!sink.ok()) return sink.status();
-  IngestStats stats;
+  uint64_t bytes = 0;
   for (const std::string& part : parts) {
     auto src = OpenByteSource(part);
     if (!src.ok()) {
@@ -51,7 +55,7 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
         continue;
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      stats.bytes += line.size() + 1;
+      bytes += line.size() + 1;
       AnalyzedDocument doc;
       Status parsed = DocumentFromJson(line, where, &doc);
       if (!parsed.ok()) {
@@ -62,9 +66,7 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
       SOLIEU_RETURN_IF_ERROR((*sink)->Add(doc, on_skip));
     }
   }
-  SOLIEU_RETURN_IF_ERROR((*sink)->Finish(&stats));
-  stats.seconds = Since(start);
-  return stats;
+  return Finished((*sink).get(), bytes, start);
 }
 
 StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<std::string>& shards,
@@ -75,7 +77,7 @@ StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<
   }
   auto sink = DocumentSink::Open(db_path, "merge", nlohmann::json({{"shards", shards}}).dump());
   if (!sink.ok()) return sink.status();
-  IngestStats stats;
+  uint64_t bytes = 0;
   for (const std::string& shard : shards) {
     auto in = Store::Open(shard, Store::Mode::kReadOnly);
     if (!in.ok()) {
@@ -84,13 +86,11 @@ StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<
       continue;
     }
     SOLIEU_RETURN_IF_ERROR((*in)->ForEachDocument([&](const AnalyzedDocument& doc) {
-      stats.bytes += doc.doc.text.size();
+      bytes += doc.doc.text.size();
       return (*sink)->Add(doc, on_skip);
     }));
   }
-  SOLIEU_RETURN_IF_ERROR((*sink)->Finish(&stats));
-  stats.seconds = Since(start);
-  return stats;
+  return Finished((*sink).get(), bytes, start);
 }
 
 }  // namespace solieu

@@ -49,11 +49,6 @@ std::string MarkedSentence(const std::string& sentence, const std::vector<std::s
   return out + HtmlEscape(std::string_view(sentence).substr(pos));
 }
 
-bool PercentOfBaseline(const Claim& c) {
-  return c.dimension == "percent" &&
-         std::any_of(c.comparisons.begin(), c.comparisons.end(), [](auto& k) { return k.baseline.has_value(); });
-}
-
 struct Point { const AnalyzedDocument* doc; const Claim* claim; };
 
 // One chart: x the periods in order, y from zero, a mark per claim shaped by
@@ -81,7 +76,7 @@ std::string Chart(const std::vector<Point>& points, size_t* marks) {
   std::snprintf(buf, sizeof buf, "<line class=\"axis\" x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.1f\"/>", L, T, L, H - B);
   svg += buf;
   for (double f : {0.0, 0.5, 1.0}) {
-    double v = ymax * f / 1.1 * (f == 0 ? 0 : 1.1);
+    double v = ymax * f;
     std::snprintf(buf, sizeof buf, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", L - 6, yof(v) + 4);
     svg += buf + HtmlEscape(FormatNumber(v, 1)) + "</text>";
   }
@@ -224,7 +219,7 @@ StatusOr<ReportStats> WriteReport(const std::vector<AnalyzedDocument>& docs, con
   std::map<std::string, std::vector<Point>> series;
   for (const auto& d : docs) {
     for (const Claim& c : d.claims) {
-      if (!c.indicator || !c.entity || !c.period || c.period->from.empty() || PercentOfBaseline(c)) continue;
+      if (!c.indicator || !c.entity || !c.period || c.period->from.empty() || IsShareOfBaseline(c)) continue;
       series[*c.indicator + "|" + *c.entity + "|" + c.base_unit].push_back({&d, &c});
     }
   }

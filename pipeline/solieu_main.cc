@@ -127,7 +127,6 @@ int Check(const Args& a) {
   c.doc_id = a.doc;
   c.format = a.format;
   c.fail_on = a.fail_on;
-  c.options_json = std::string("{\"doc\":\"") + a.doc + "\"}";
   std::ios::sync_with_stdio(false);
   auto failing = solieu::RunCheck(c, std::cout, std::cerr);
   std::cout.flush();

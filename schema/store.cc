@@ -84,22 +84,19 @@ std::vector<std::string> ParseFlags(const std::string& s) {
   return j.get<std::vector<std::string>>();
 }
 
-
-Status WriteFindings(sqlite3* db_, Stmt& drop, Stmt& finding, Stmt& claim, const std::vector<Finding>& findings,
-                            int64_t run_id, const std::string& doc_id) {
-  drop.Bind(1, doc_id);
-  if (auto r = drop.Step(); !r.ok()) return r.status();
+// The body of Store::ReplaceFindings, inside its transaction.
+Status WriteFindings(sqlite3* db, Stmt& drop, Stmt& finding, Stmt& claim, const std::vector<Finding>& findings,
+                     int64_t run_id, const std::string& doc_id) {
+  SOLIEU_RETURN_IF_ERROR(drop.Bind(1, doc_id).Run());
   for (const Finding& f : findings) {
-    finding.Reset();
-    finding.Bind(1, f.kind).Bind(2, f.severity).Bind(3, f.expected).Bind(4, f.observed).Bind(5, f.tolerance)
-        .Bind(6, f.arithmetic).Bind(7, f.explanation).Bind(8, f.explanation_vi).Bind(9, run_id);
-    if (auto r = finding.Step(); !r.ok()) return r.status();
-    int64_t id = sqlite3_last_insert_rowid(db_);
+    SOLIEU_RETURN_IF_ERROR(finding.Bind(1, f.kind).Bind(2, f.severity).Bind(3, f.expected).Bind(4, f.observed)
+                               .Bind(5, f.tolerance).Bind(6, f.arithmetic).Bind(7, f.explanation)
+                               .Bind(8, f.explanation_vi).Bind(9, run_id).Run());
+    int64_t id = sqlite3_last_insert_rowid(db);
     for (size_t i = 0; i < f.claims.size(); ++i) {
       const FindingClaim& c = f.claims[i];
-      claim.Reset();
-      claim.Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, c.claim_id).Bind(4, c.comparison).Bind(5, c.role);
-      if (auto r = claim.Step(); !r.ok()) return r.status();
+      SOLIEU_RETURN_IF_ERROR(
+          claim.Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, c.claim_id).Bind(4, c.comparison).Bind(5, c.role).Run());
     }
   }
   return Status::Ok();

@@ -233,6 +233,10 @@ TEST_CASE("CLI check --doc keeps the other documents' findings", "[cli][check]")
   doc.pop_back();
   REQUIRE(RunSolieu("check --db " + db + " --doc " + doc + " --format jsonl", &out, &err) == 0);
   CHECK_THAT(out, Catch::Contains("thai-nguyen-2023-ca-nam") && !Catch::Contains("bac-kan-2021-tong-ket"));
+  // The run records its options as JSON.
+  REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT json_extract(options, '$.doc') AS doc FROM runs"
+                    " WHERE command = 'check' ORDER BY run_id DESC LIMIT 1\"", &out) == 0);
+  CHECK(out == "doc\n" + doc + "\n");
   REQUIRE(RunSolieu("query --db " + db + " --csv " + all, &out) == 0);
   CHECK(out == before);
   CHECK(RunSolieu("check --db " + db + " --doc no-such-doc", &out, &err) == 1);
