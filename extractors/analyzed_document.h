@@ -23,6 +23,10 @@ struct AnalyzedDocument {
   std::string normalized;
   std::vector<SentenceRecord> sentences;
   std::vector<Claim> claims;  // in order of position; spans filled
+  // Each sentence's search key (normalizers/folding.h), made by the worker
+  // threads so the single writer does not; empty when not made (the store
+  // then folds the sentences itself).
+  std::vector<std::string> search_keys;
 
   std::string_view SentenceText(int i) const {
     const SentenceRecord& s = sentences[i];

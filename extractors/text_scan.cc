@@ -1,8 +1,6 @@
 #include "extractors/text_scan.h"
 
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 namespace solieu {
@@ -35,11 +33,31 @@ bool IsUpperAt(std::string_view s, size_t pos) {
   return c >= 0 && u_isupper(c);
 }
 
+// Code point by code point, with ICU's simple case mapping: Vietnamese has
+// no special casing, and this keeps ASCII (most bytes) off ICU entirely.
 std::string Lower(std::string_view s) {
   std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-      .toLower(icu::Locale("vi"))
-      .toUTF8String(out);
+  out.reserve(s.size());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    unsigned char b = s[i];
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) {  // malformed: kept as is
+      out.append(s.data() + start, i - start);
+      continue;
+    }
+    char buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, u_tolower(c));
+    out.append(buf, len);
+  }
   return out;
 }
 

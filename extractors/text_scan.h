@@ -12,7 +12,7 @@ bool IsWordCharAt(std::string_view s, size_t pos);
 bool IsWordCharBefore(std::string_view s, size_t pos);
 bool IsUpperAt(std::string_view s, size_t pos);
 
-// Lower case (ICU full case mapping). For Vietnamese text the byte length
+// Lower case (ICU simple case mapping). For Vietnamese text the byte length
 // does not change; LowerSameLength returns `s` unchanged if it would.
 std::string Lower(std::string_view s);
 std::string LowerSameLength(std::string_view s);

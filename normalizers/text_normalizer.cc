@@ -36,7 +36,14 @@ StatusOr<std::unique_ptr<TextNormalizer>> TextNormalizer::Create() {
     std::string repl = row.fields.size() > 1 ? row.fields[1] : "";
     if (repl == "\\s") repl = " ";
     n->characters_[static_cast<int32_t>(cp)] = repl;
+    char utf8[4] = {};
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(utf8, len, 4, static_cast<UChar32>(cp), error);
+    if (error) return Status::Corrupt(row.where + ": not a Unicode code point: " + row.fields[0]);
+    n->may_change_[static_cast<unsigned char>(utf8[0])] = true;
   }
+  for (unsigned char c : {' ', '\t', '\r'}) n->may_change_[c] = true;
 
   auto furniture = ReadTsvRules("normalizers/data/furniture.tsv", 3);
   if (!furniture.ok()) return furniture.status();
@@ -144,7 +151,27 @@ NormalizedText TextNormalizer::Normalize(std::string_view original) const {
       bool pending_plain = false;  // exactly one ASCII space held back
       bool line_started = false;
       int32_t i = 0, n = static_cast<int32_t>(line.size());
+      // Before a kept character: the held-back spaces become one space, or
+      // nothing at the start of the line.
+      auto flush_space = [&] {
+        if (pending_orig) {
+          if (!line_started) map.AppendReplace(pending_orig, 0);
+          else if (pending_plain) { out.push_back(' '); map.AppendCopy(1); }
+          else { out.push_back(' '); map.AppendReplace(pending_orig, 1); }
+          pending_orig = 0;
+        }
+        line_started = true;
+      };
       while (i < n) {
+        if (!may_change_[static_cast<unsigned char>(line[i])]) {  // a run copied as is
+          int32_t j = i + 1;
+          while (j < n && !may_change_[static_cast<unsigned char>(line[j])]) ++j;
+          flush_space();
+          out.append(line.data() + i, j - i);
+          map.AppendCopy(static_cast<uint32_t>(j - i));
+          i = j;
+          continue;
+        }
         int32_t start = i;
         UChar32 c;
         U8_NEXT(line.data(), i, n, c);
@@ -164,13 +191,7 @@ NormalizedText TextNormalizer::Normalize(std::string_view original) const {
           map.AppendReplace(len, 0);
           continue;
         }
-        if (pending_orig) {
-          if (!line_started) map.AppendReplace(pending_orig, 0);
-          else if (pending_plain) { out.push_back(' '); map.AppendCopy(1); }
-          else { out.push_back(' '); map.AppendReplace(pending_orig, 1); }
-          pending_orig = 0;
-        }
-        line_started = true;
+        flush_space();
         if (repl) {
           out.append(*repl);
           map.AppendReplace(len, static_cast<uint32_t>(repl->size()));

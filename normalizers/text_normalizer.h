@@ -10,6 +10,7 @@
 #ifndef SOLIEU_NORMALIZERS_TEXT_NORMALIZER_H_
 #define SOLIEU_NORMALIZERS_TEXT_NORMALIZER_H_
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,10 @@ class TextNormalizer {
   struct FurnitureRule;
   std::vector<FurnitureRule> furniture_;
   std::unordered_map<int32_t, std::string> characters_;
+  // Bytes that may start a character the line pass changes: spaces, tabs,
+  // CR, and the first UTF-8 byte of each `characters_` key. Runs of other
+  // bytes (most Vietnamese text) are copied whole.
+  std::array<bool, 256> may_change_{};
   std::unique_ptr<ToneNormalizer> tone_;
 };
 

@@ -53,6 +53,11 @@ StatusOr<std::unique_ptr<ToneNormalizer>> ToneNormalizer::Create() {
     tn->rules_.push_back({Capitalize(from), Capitalize(to)});
     tn->rules_.push_back({Upper(from), Upper(to)});
   }
+  for (const Rule& r : tn->rules_) {
+    if (r.from.size() < 2) return Status::Corrupt("normalizers/data/tone_placement.tsv: rule '" + r.from + "' is too short");
+    tn->first_[static_cast<unsigned char>(r.from[0])] = true;
+    tn->second_[static_cast<unsigned char>(r.from[1])] = true;
+  }
   return tn;
 }
 
@@ -64,7 +69,9 @@ int ToneNormalizer::Apply(std::string* text, OffsetMap* map) const {
   OffsetMap m;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    if (c != 'o' && c != 'u' && c != 'O' && c != 'U') continue;
+    if (!first_[static_cast<unsigned char>(c)] || i + 1 >= s.size() || !second_[static_cast<unsigned char>(s[i + 1])]) {
+      continue;
+    }
     for (const Rule& r : rules_) {
       if (s.compare(i, r.from.size(), r.from) != 0) continue;
       if (IsLetterAt(s, i + r.from.size())) break;  // closed syllable: hoàn, khuyến

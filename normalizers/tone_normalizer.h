@@ -4,6 +4,7 @@
 #ifndef SOLIEU_NORMALIZERS_TONE_NORMALIZER_H_
 #define SOLIEU_NORMALIZERS_TONE_NORMALIZER_H_
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ class ToneNormalizer {
  private:
   struct Rule { std::string from, to; };
   std::vector<Rule> rules_;  // upper, capitalised and lower forms
+  // The first two bytes of some rule's `from`: "o" + lead byte of "á"; a
+  // cheap test before trying the rules at an "o" or "u".
+  std::array<bool, 256> first_{}, second_{};
 };
 
 }  // namespace solieu

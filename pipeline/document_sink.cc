@@ -1,7 +1,5 @@
 #include "pipeline/document_sink.h"
 
-#include <chrono>
-
 #ifndef SOLIEU_VERSION
 #define SOLIEU_VERSION "0.0.0"
 #endif
@@ -21,6 +19,7 @@ StatusOr<std::unique_ptr<DocumentSink>> DocumentSink::Open(const std::string& db
   if (!run.ok()) return run.status();
   sink->run_ = *run;
   sink->batch_ = batch_documents;
+  SOLIEU_RETURN_IF_ERROR(sink->store_->SetForeignKeys(false));
   SOLIEU_RETURN_IF_ERROR(sink->store_->Begin());
   return sink;
 }
@@ -50,12 +49,6 @@ Status DocumentSink::Add(const AnalyzedDocument& a, const std::function<void(con
 
 StatusOr<IngestStats> DocumentSink::Finish() {
   SOLIEU_RETURN_IF_ERROR(store_->Commit());
-  auto fts_start = std::chrono::steady_clock::now();
-  SOLIEU_RETURN_IF_ERROR(store_->Begin());
-  auto indexed = store_->IndexSentences(run_);
-  if (!indexed.ok()) return indexed.status();
-  SOLIEU_RETURN_IF_ERROR(store_->Commit());
-  stats_.search_index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - fts_start).count();
   SOLIEU_RETURN_IF_ERROR(store_->CreateIndexes());
   SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));
   return stats_;

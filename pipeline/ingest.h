@@ -33,7 +33,6 @@ struct IngestStats {
   uint64_t skipped = 0;
   uint64_t bytes = 0;
   double seconds = 0;
-  double search_index_seconds = 0;  // building the full-text index, measured apart
   int64_t unfinished_runs = 0;      // earlier runs that were killed: their whole documents are kept
 };
 

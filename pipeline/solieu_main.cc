@@ -61,10 +61,10 @@ int Ingest(const Args& a) {
   }
   std::fprintf(stderr,
                "ingested %llu documents (%llu already stored), %llu sentences, %llu claims, %llu skipped"
-               " into %s in %.2f s (%.1f MB/s; search index %.2f s)\n",
+               " into %s in %.2f s (%.1f MB/s)\n",
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.sentences,
                (unsigned long long)s.claims, (unsigned long long)s.skipped, a.db.c_str(), s.seconds,
-               s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.search_index_seconds);
+               s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0);
   return s.skipped ? kExitSkipped : kExitOk;
 }
 

@@ -27,6 +27,11 @@ class Stmt {
   Stmt& Bind(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); return *this; }
   Stmt& Bind(int i, std::string_view v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); return *this; }
   Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
+  // Without SQLite's copy: the caller keeps `v` alive until the statement has
+  // run (the bulk writer's document text, tens of MB per batch).
+  Stmt& BindKept(int i, std::string_view v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC); return *this; }
+  Stmt& BindKept(int i, const std::string& v) { return BindKept(i, std::string_view(v)); }
+  Stmt& BindKept(int i, const std::optional<std::string>& v) { return v ? BindKept(i, std::string_view(*v)) : BindNull(i); }
   Stmt& Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
   Stmt& Bind(int i, int v) { sqlite3_bind_int64(s_, i, v); return *this; }
   Stmt& Bind(int i, uint32_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
@@ -41,9 +46,10 @@ class Stmt {
     if (rc == SQLITE_DONE) return false;
     return Status::IoError(std::string("database error: ") + sqlite3_errmsg(db_));
   }
+  // For inserts, which bind every parameter each time: no clearing needed.
   Status Run() {
     auto r = Step();
-    Reset();
+    sqlite3_reset(s_);
     return r.ok() ? Status::Ok() : r.status();
   }
   void Reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
@@ -105,7 +111,7 @@ Status WriteFindings(sqlite3* db, Stmt& drop, Stmt& finding, Stmt& claim, const 
 }  // namespace
 
 struct Store::Statements {
-  Stmt has_content, doc_by_id, insert_doc, insert_sentence, insert_claim, insert_comparison;
+  Stmt has_content, doc_by_id, insert_doc, insert_sentence, insert_claim, insert_comparison, insert_search_key;
 };
 
 Store::~Store() {
@@ -126,7 +132,12 @@ Status Store::Exec(const std::string& sql, const std::string& what) {
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
   auto store = std::unique_ptr<Store>(new Store);
   store->path_ = path;
-  int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // One thread owns a Store (see store.h), so SQLite's own locking is
+  // overhead: half a million mutex calls per MB of corpus in a bulk load.
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  (void)configured;
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   if (sqlite3_open_v2(path.c_str(), &store->db_, flags, nullptr) != SQLITE_OK) {
     return Status::IoError(path + ": cannot open database: " + sqlite3_errmsg(store->db_));
   }
@@ -199,6 +210,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     SOLIEU_RETURN_IF_ERROR(s.insert_comparison.Prepare(db,
         "INSERT INTO comparisons (claim_id, idx, span_start, span_end, text, percent, kind, direction, baseline,"
         " baseline_kind, flags) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    SOLIEU_RETURN_IF_ERROR(s.insert_search_key.Prepare(db, "INSERT INTO sentence_search(rowid, key) VALUES (?,?)"));
   }
   return store;
 }
@@ -227,6 +239,10 @@ StatusOr<int64_t> Store::CountUnfinishedRuns() {
   auto r = s.Step();
   if (!r.ok()) return r.status();
   return s.Int(0);
+}
+
+Status Store::SetForeignKeys(bool on) {
+  return Exec(std::string("PRAGMA foreign_keys=") + (on ? "ON" : "OFF"), "cannot set foreign key checks");
 }
 
 Status Store::Begin() { return Exec("BEGIN IMMEDIATE", "cannot begin a transaction"); }
@@ -265,25 +281,33 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
   s.insert_doc.Bind(1, d.doc_id).Bind(2, d.content_hash).Bind(3, d.source);
   if (d.url.empty()) s.insert_doc.BindNull(4); else s.insert_doc.Bind(4, d.url);
   if (d.title.empty()) s.insert_doc.BindNull(5); else s.insert_doc.Bind(5, d.title);
-  s.insert_doc.Bind(6, d.published).Bind(7, d.encoding).Bind(8, d.text).Bind(9, a.normalized).Bind(10, run_id)
+  s.insert_doc.Bind(6, d.published).Bind(7, d.encoding).BindKept(8, d.text).BindKept(9, a.normalized).Bind(10, run_id)
       .Bind(11, d.encoding_confidence);
   SOLIEU_RETURN_IF_ERROR(s.insert_doc.Run());
+  // Search index rows: the document's rowid in the high bits, the sentence in the low 20.
+  const int64_t search_base = static_cast<int64_t>(sqlite3_last_insert_rowid(db_)) << 20;
+  const bool keys_given = a.search_keys.size() == a.sentences.size();
   for (size_t i = 0; i < a.sentences.size(); ++i) {
     const SentenceRecord& r = a.sentences[i];
-    s.insert_sentence.Bind(1, d.doc_id).Bind(2, static_cast<int64_t>(i)).Bind(3, r.norm_begin).Bind(4, r.norm_end)
+    s.insert_sentence.BindKept(1, d.doc_id).Bind(2, static_cast<int64_t>(i)).Bind(3, r.norm_begin).Bind(4, r.norm_end)
         .Bind(5, r.begin).Bind(6, r.end);
     SOLIEU_RETURN_IF_ERROR(s.insert_sentence.Run());
+    if (!index_search_) continue;
+    s.insert_search_key.Bind(1, search_base + static_cast<int64_t>(i));
+    if (keys_given) s.insert_search_key.BindKept(2, a.search_keys[i]);
+    else s.insert_search_key.Bind(2, Fold(a.SentenceText(static_cast<int>(i))));
+    SOLIEU_RETURN_IF_ERROR(s.insert_search_key.Run());
   }
   for (size_t i = 0; i < a.claims.size(); ++i) {
     const Claim& c = a.claims[i];
     std::string id = a.ClaimId(c);
     Stmt& q = s.insert_claim;
-    q.Bind(1, id).Bind(2, d.doc_id).Bind(3, c.sentence).Bind(4, static_cast<int64_t>(i))
-        .Bind(5, c.span_begin).Bind(6, c.span_end).Bind(7, c.text).Bind(8, c.number).Bind(9, c.value)
-        .Bind(10, c.unit).Bind(11, c.dimension).Bind(12, c.base_value).Bind(13, c.base_unit)
-        .Bind(14, c.denominator).Bind(15, c.qualifier).Bind(16, c.modality).Bind(17, c.metric)
-        .Bind(18, MetricKey(c.metric)).Bind(19, c.indicator).Bind(20, c.entity);
-    if (c.period) q.Bind(21, c.period->label).Bind(22, c.period->from).Bind(23, c.period->to);
+    q.BindKept(1, id).BindKept(2, d.doc_id).Bind(3, c.sentence).Bind(4, static_cast<int64_t>(i))
+        .Bind(5, c.span_begin).Bind(6, c.span_end).BindKept(7, c.text).BindKept(8, c.number).Bind(9, c.value)
+        .BindKept(10, c.unit).BindKept(11, c.dimension).Bind(12, c.base_value).BindKept(13, c.base_unit)
+        .Bind(14, c.denominator).BindKept(15, c.qualifier).BindKept(16, c.modality).BindKept(17, c.metric)
+        .Bind(18, MetricKey(c.metric)).BindKept(19, c.indicator).BindKept(20, c.entity);
+    if (c.period) q.BindKept(21, c.period->label).BindKept(22, c.period->from).BindKept(23, c.period->to);
     else q.BindNull(21).BindNull(22).BindNull(23);
     q.Bind(24, FlagsJson(c.flags));
     if (c.part_of >= 0) q.Bind(25, a.ClaimId(a.claims[c.part_of])); else q.BindNull(25);
@@ -291,25 +315,13 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
     for (size_t k = 0; k < c.comparisons.size(); ++k) {
       const Comparison& m = c.comparisons[k];
       Stmt& cs = s.insert_comparison;
-      cs.Bind(1, id).Bind(2, static_cast<int64_t>(k)).Bind(3, m.span_begin).Bind(4, m.span_end).Bind(5, m.text)
-          .Bind(6, m.percent).Bind(7, m.kind).Bind(8, m.direction).Bind(9, m.baseline).Bind(10, m.baseline_kind)
-          .Bind(11, FlagsJson(m.flags));
-      SOLIEU_RETURN_IF_ERROR(cs.Run());
+      cs.BindKept(1, id).Bind(2, static_cast<int64_t>(k)).Bind(3, m.span_begin).Bind(4, m.span_end).BindKept(5, m.text)
+          .Bind(6, m.percent).BindKept(7, m.kind).BindKept(8, m.direction).BindKept(9, m.baseline)
+          .BindKept(10, m.baseline_kind).Bind(11, FlagsJson(m.flags));
+    SOLIEU_RETURN_IF_ERROR(cs.Run());
     }
   }
   return true;
-}
-
-StatusOr<int64_t> Store::IndexSentences(int64_t run_id) {
-  Stmt s;
-  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
-      "INSERT INTO sentence_search(rowid, key)"
-      " SELECT (d.rowid << 20) + s.idx,"
-      "        solieu_fold(CAST(substr(CAST(d.normalized AS BLOB), s.norm_start + 1, s.norm_end - s.norm_start) AS TEXT))"
-      " FROM documents d JOIN sentences s ON s.doc_id = d.doc_id WHERE d.run_id = ?"));
-  s.Bind(1, run_id);
-  SOLIEU_RETURN_IF_ERROR(s.Run());
-  return static_cast<int64_t>(sqlite3_changes(db_));
 }
 
 StatusOr<std::vector<Store::SearchHit>> Store::Search(const std::string& folded_query, int limit) {

@@ -39,6 +39,11 @@ class Store {
 
   Status Begin();
   Status Commit();
+  // Foreign key checks (on by default). A bulk writer may turn them off
+  // outside a transaction: WriteDocument's rows refer only to the document
+  // it writes, so they hold by construction, and each check is a B-tree
+  // lookup per sentence, claim and comparison.
+  Status SetForeignKeys(bool on);
 
   // True when a document with this content hash is stored.
   StatusOr<bool> HasContent(const std::string& content_hash);
@@ -50,9 +55,10 @@ class Store {
   // Builds the secondary indexes (schema/indexes.sql) after a bulk load.
   Status CreateIndexes();
 
-  // Adds the search keys of the sentences of documents stored by `run_id`
-  // to the full-text index. Returns the number of sentences indexed.
-  StatusOr<int64_t> IndexSentences(int64_t run_id);
+  // WriteDocument also adds each sentence's search key to the full-text
+  // index, in the same transaction, unless this is turned off (only the
+  // benchmark does, to time the index on its own).
+  void set_index_search(bool on) { index_search_ = on; }
 
   struct SearchHit {
     std::string doc_id, source, sentence;
@@ -82,6 +88,7 @@ class Store {
   sqlite3* db_ = nullptr;
   std::string path_;
   std::unique_ptr<Statements> st_;
+  bool index_search_ = true;
   std::unordered_map<std::string, std::string> metric_keys_;  // metric → folded, see MetricKey
 };
 
