@@ -10,6 +10,7 @@
 #include "corpus/byte_source.h"
 #include "corpus/encoding.h"
 #include "corpus/html_reader.h"
+#include "corpus/jsonl_fields.h"
 #include "corpus/utf8.h"
 
 namespace solieu {
@@ -92,41 +93,61 @@ Status AcceptText(const std::string& source, std::string text, Document* doc, co
   return Status::Ok();
 }
 
-Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc,
-                          const HtmlReader* html) {
+namespace {
+
+// The full JSON parser: for lines the fast path leaves (numeric ids, odd
+// layouts) and for wording the error of a broken line.
+Status ReadJsonlFieldsFully(const std::string& line, const std::string& where, JsonlFields* f) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Status::InvalidInput(where + ": not valid JSON (truncated or broken line), skipped");
   if (!j.is_object()) return Status::InvalidInput(where + ": a JSONL document must be a JSON object, skipped");
-  auto text = j.find("text");
-  auto html_field = j.find("html");
-  bool has_text = text != j.end() && text->is_string();
-  bool has_html = html && html_field != j.end() && html_field->is_string();
+  *f = JsonlFields{};
+  auto string_field = [&](const char* key) -> std::optional<std::string> {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+  };
+  auto id_like = [&](const char* key) -> std::optional<std::string> {  // a number is taken as written
+    auto it = j.find(key);
+    if (it != j.end() && it->is_number_integer()) return std::to_string(it->get<long long>());
+    return string_field(key);
+  };
+  f->text = string_field("text");
+  f->html = string_field("html");
+  f->id = id_like("id");
+  f->url = id_like("url");
+  f->title = id_like("title");
+  f->published = id_like("published");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc,
+                          const HtmlReader* html) {
+  JsonlFields f;
+  if (!ReadJsonlFields(line, &f)) SOLIEU_RETURN_IF_ERROR(ReadJsonlFieldsFully(line, where, &f));
+  bool has_text = f.text.has_value();
+  bool has_html = html && f.html.has_value();
   if (!has_text && !has_html) {
     return Status::InvalidInput(where + ": no \"text\" (or \"html\") string field, skipped");
   }
   *doc = Document{};
-  auto str = [&](const char* key) -> std::string {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return "";
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<long long>());
-    return "";
-  };
   HtmlArticle article;
   if (has_text) {
-    SOLIEU_RETURN_IF_ERROR(AcceptText(where, text->get<std::string>(), doc));
+    SOLIEU_RETURN_IF_ERROR(AcceptText(where, std::move(*f.text), doc));
   } else {
-    auto read = html->Read(html_field->get<std::string>(), where);
+    auto read = html->Read(*f.html, where);
     if (!read.ok()) return read.status();
     article = std::move(*read);
     SOLIEU_RETURN_IF_ERROR(AcceptText(where, article.text, doc));
     doc->encoding = "html";
   }
-  doc->doc_id = str("id");
-  doc->url = str("url").empty() ? article.url : str("url");
-  doc->title = str("title").empty() ? article.title : str("title");
+  doc->doc_id = f.id.value_or("");
+  doc->url = f.url.value_or("").empty() ? article.url : *f.url;
+  doc->title = f.title.value_or("").empty() ? article.title : *f.title;
   if (article.published) doc->published = article.published;
-  std::string published = str("published");
+  std::string published = f.published.value_or("");
   if (!published.empty()) doc->published = published.substr(0, 10);
   doc->source = doc->url.empty() ? where : doc->url;
   return Status::Ok();

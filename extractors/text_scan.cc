@@ -3,12 +3,22 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 namespace solieu {
+namespace {
+
+// std::isalnum without the locale call, for the ASCII bytes of every scan.
+inline bool IsAsciiAlnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+}  // namespace
 
 bool IsWordCharAt(std::string_view s, size_t pos) {
   if (pos >= s.size()) return false;
   unsigned char b = s[pos];
-  if (b < 0x80) return std::isalnum(b);
+  if (b < 0x80) return IsAsciiAlnum(b);
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
@@ -18,7 +28,7 @@ bool IsWordCharAt(std::string_view s, size_t pos) {
 bool IsWordCharBefore(std::string_view s, size_t pos) {
   if (pos == 0 || pos > s.size()) return false;
   unsigned char b = s[pos - 1];
-  if (b < 0x80) return std::isalnum(b);
+  if (b < 0x80) return IsAsciiAlnum(b);
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c;
   U8_PREV(s.data(), 0, i, c);
@@ -36,28 +46,33 @@ bool IsUpperAt(std::string_view s, size_t pos) {
 // Code point by code point, with ICU's simple case mapping: Vietnamese has
 // no special casing, and this keeps ASCII (most bytes) off ICU entirely.
 std::string Lower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  std::string out(s.size(), '\0');  // lower case is never longer in UTF-8 for Vietnamese; grown if it is
+  size_t o = 0;
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   while (i < n) {
     unsigned char b = s[i];
     if (b < 0x80) {
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      if (o == out.size()) out.resize(out.size() + 16);
+      out[o++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
       ++i;
       continue;
     }
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s.data(), i, n, c);
-    if (c < 0) {  // malformed: kept as is
-      out.append(s.data() + start, i - start);
-      continue;
-    }
     char buf[U8_MAX_LENGTH];
     int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, u_tolower(c));
-    out.append(buf, len);
+    if (c < 0) {  // malformed: kept as is
+      len = i - start;
+      std::memcpy(buf, s.data() + start, len);
+    } else {
+      U8_APPEND_UNSAFE(buf, len, u_tolower(c));
+    }
+    if (o + len > out.size()) out.resize(o + len + 16);
+    std::memcpy(&out[o], buf, len);
+    o += len;
   }
+  out.resize(o);
   return out;
 }
 
