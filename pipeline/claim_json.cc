@@ -1,87 +1,99 @@
 #include "pipeline/claim_json.h"
 
 #include "corpus/sha256.h"
+#include "pipeline/json_writer.h"
 
 namespace solieu {
 namespace {
 
-template <typename T>
-Json OrNull(const std::optional<T>& v) { return v ? Json(*v) : Json(nullptr); }
+void WriteComparison(const Comparison& m, JsonWriter& w) {
+  w.BeginObject();
+  w.Key("span").BeginArray().Int(m.span_begin).Int(m.span_end).EndArray();
+  w.Key("text").String(m.text);
+  w.Key("percent").Number(m.percent);
+  w.Key("kind").String(m.kind);
+  w.Key("direction").String(m.direction);
+  w.Key("baseline").String(m.baseline);
+  w.Key("baseline_kind").String(m.baseline_kind);
+  w.Key("flags").Strings(m.flags);
+  w.EndObject();
+}
 
-Json ComparisonToJson(const Comparison& m) {
-  Json j;
-  j["span"] = {m.span_begin, m.span_end};
-  j["text"] = m.text;
-  j["percent"] = m.percent;
-  j["kind"] = m.kind;
-  j["direction"] = OrNull(m.direction);
-  j["baseline"] = OrNull(m.baseline);
-  j["baseline_kind"] = OrNull(m.baseline_kind);
-  j["flags"] = m.flags;
-  return j;
+// The claim object; `with_sentence_idx` adds the index the database needs
+// (document lines only).
+void WriteClaim(const AnalyzedDocument& a, const Claim& c, bool with_sentence_idx, JsonWriter& w) {
+  w.BeginObject();
+  w.Key("claim_id").String(a.ClaimId(c));
+  w.Key("doc_id").String(a.doc.doc_id);
+  w.Key("source").String(a.doc.source);
+  w.Key("span").BeginArray().Int(c.span_begin).Int(c.span_end).EndArray();
+  w.Key("text").String(c.text);
+  w.Key("sentence").String(a.SentenceText(c.sentence));
+  w.Key("number").String(c.number);
+  w.Key("value").Number(c.value);
+  w.Key("unit").String(c.unit);
+  w.Key("dimension").String(c.dimension);
+  w.Key("si_value").Number(c.base_value);
+  w.Key("si_unit").String(c.base_unit);
+  w.Key("denominator").Number(c.denominator);
+  w.Key("qualifier").String(c.qualifier);
+  w.Key("modality").String(c.modality);
+  w.Key("metric").String(c.metric);
+  w.Key("indicator").String(c.indicator);
+  w.Key("entity").String(c.entity);
+  w.Key("period");
+  if (c.period) {
+    w.BeginObject();
+    w.Key("label").String(c.period->label);
+    w.Key("from").String(c.period->from);
+    w.Key("to").String(c.period->to);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("flags").Strings(c.flags);
+  w.Key("comparisons").BeginArray();
+  for (const Comparison& m : c.comparisons) WriteComparison(m, w);
+  w.EndArray();
+  w.Key("part_of");
+  if (c.part_of >= 0) w.String(a.ClaimId(a.claims[c.part_of]));
+  else w.Null();
+  if (with_sentence_idx) w.Key("sentence_idx").Int(c.sentence);
+  w.EndObject();
 }
 
 }  // namespace
 
-Json ClaimToJson(const AnalyzedDocument& a, const Claim& c) {
-  Json j;
-  j["claim_id"] = a.ClaimId(c);
-  j["doc_id"] = a.doc.doc_id;
-  j["source"] = a.doc.source;
-  j["span"] = {c.span_begin, c.span_end};
-  j["text"] = c.text;
-  j["sentence"] = std::string(a.SentenceText(c.sentence));
-  j["number"] = c.number;
-  j["value"] = c.value;
-  j["unit"] = c.unit;
-  j["dimension"] = c.dimension;
-  j["si_value"] = c.base_value;
-  j["si_unit"] = c.base_unit;
-  j["denominator"] = OrNull(c.denominator);
-  j["qualifier"] = OrNull(c.qualifier);
-  j["modality"] = c.modality;
-  j["metric"] = c.metric;
-  j["indicator"] = OrNull(c.indicator);
-  j["entity"] = OrNull(c.entity);
-  if (c.period) {
-    j["period"] = {{"label", c.period->label}, {"from", c.period->from}, {"to", c.period->to}};
-  } else {
-    j["period"] = nullptr;
-  }
-  j["flags"] = c.flags;
-  Json comps = Json::array();
-  for (const Comparison& m : c.comparisons) comps.push_back(ComparisonToJson(m));
-  j["comparisons"] = std::move(comps);
-  j["part_of"] = c.part_of >= 0 ? Json(a.ClaimId(a.claims[c.part_of])) : Json(nullptr);
-  return j;
+void AppendClaimJson(const AnalyzedDocument& a, const Claim& c, std::string* out) {
+  JsonWriter w(out);
+  WriteClaim(a, c, /*with_sentence_idx=*/false, w);
 }
 
-Json DocumentToJson(const AnalyzedDocument& a) {
+void AppendDocumentJson(const AnalyzedDocument& a, std::string* out) {
   const Document& d = a.doc;
-  Json doc;
-  doc["doc_id"] = d.doc_id;
-  doc["source"] = d.source;
-  doc["content_hash"] = d.content_hash;
-  doc["url"] = d.url.empty() ? Json(nullptr) : Json(d.url);
-  doc["title"] = d.title.empty() ? Json(nullptr) : Json(d.title);
-  doc["published"] = OrNull(d.published);
-  doc["encoding"] = d.encoding;
-  doc["encoding_confidence"] = d.encoding_confidence;
-  doc["text"] = d.text;
-  doc["normalized"] = a.normalized;
-  Json sents = Json::array();
-  for (const SentenceRecord& s : a.sentences) sents.push_back({s.norm_begin, s.norm_end, s.begin, s.end});
-  doc["sentences"] = std::move(sents);
-  Json claims = Json::array();
-  for (const Claim& c : a.claims) {
-    Json j = ClaimToJson(a, c);
-    j["sentence_idx"] = c.sentence;
-    claims.push_back(std::move(j));
+  JsonWriter w(out);
+  w.BeginObject().Key("document").BeginObject();
+  w.Key("doc_id").String(d.doc_id);
+  w.Key("source").String(d.source);
+  w.Key("content_hash").String(d.content_hash);
+  w.Key("url");
+  if (d.url.empty()) w.Null(); else w.String(d.url);
+  w.Key("title");
+  if (d.title.empty()) w.Null(); else w.String(d.title);
+  w.Key("published").String(d.published);
+  w.Key("encoding").String(d.encoding);
+  w.Key("encoding_confidence").Number(d.encoding_confidence);
+  w.Key("text").String(d.text);
+  w.Key("normalized").String(a.normalized);
+  w.Key("sentences").BeginArray();
+  for (const SentenceRecord& r : a.sentences) {
+    w.BeginArray().Int(r.norm_begin).Int(r.norm_end).Int(r.begin).Int(r.end).EndArray();
   }
-  Json out;
-  out["document"] = std::move(doc);
-  out["claims"] = std::move(claims);
-  return out;
+  w.EndArray();
+  w.EndObject();
+  w.Key("claims").BeginArray();
+  for (const Claim& c : a.claims) WriteClaim(a, c, /*with_sentence_idx=*/true, w);
+  w.EndArray().EndObject();
 }
 
 Status DocumentFromJson(const std::string& line, const std::string& where, AnalyzedDocument* a) {

@@ -14,13 +14,14 @@ namespace solieu {
 
 using Json = nlohmann::ordered_json;
 
-// One claim of `doc` as the spec's export object (field order as the spec lists them).
-Json ClaimToJson(const AnalyzedDocument& doc, const Claim& claim);
+// Appends one claim of `doc` as the spec's export object (field order as the
+// spec lists them), without a newline.
+void AppendClaimJson(const AnalyzedDocument& doc, const Claim& claim, std::string* out);
 
-// {"document": {...}, "claims": [...]} for one document.
-Json DocumentToJson(const AnalyzedDocument& doc);
+// Appends {"document": {...}, "claims": [...]} for one document, without a newline.
+void AppendDocumentJson(const AnalyzedDocument& doc, std::string* out);
 
-// Reads a line written by DocumentToJson back; `where` is "FILE:LINE".
+// Reads a line written by AppendDocumentJson back; `where` is "FILE:LINE".
 Status DocumentFromJson(const std::string& line, const std::string& where, AnalyzedDocument* doc);
 
 }  // namespace solieu

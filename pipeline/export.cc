@@ -11,11 +11,18 @@ namespace {
 Status WriteLines(const AnalyzedDocument& a, bool with_documents, std::ostream& out, ExportStats* stats) {
   ++stats->documents;
   stats->claims += a.claims.size();
+  thread_local std::string lines;  // reused: one document's lines, written at once
+  lines.clear();
   if (with_documents) {
-    out << DocumentToJson(a).dump() << '\n';
+    AppendDocumentJson(a, &lines);
+    lines.push_back('\n');
   } else {
-    for (const Claim& c : a.claims) out << ClaimToJson(a, c).dump() << '\n';
+    for (const Claim& c : a.claims) {
+      AppendClaimJson(a, c, &lines);
+      lines.push_back('\n');
+    }
   }
+  out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
   if (!out) return Status::IoError("cannot write to standard output");
   return Status::Ok();
 }
