@@ -291,6 +291,9 @@ ClaimExtractor::ClaimExtractor(std::shared_ptr<const Lexicon> lexicon) : impl_(n
 ClaimExtractor::~ClaimExtractor() = default;
 
 std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
+  // Every figure starts with a digit (the number pattern below), and most
+  // sentences of a report have none: nothing else to do for them.
+  if (s.find_first_of("0123456789") == std::string_view::npos) return {};
   const Impl& im = *impl_;
   const Lexicon& lex = *im.lex;
   std::string lower_s = LowerSameLength(s);

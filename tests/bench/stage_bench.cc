@@ -13,7 +13,6 @@
 #include "pipeline/analyzer.h"
 #include "normalizers/folding.h"
 #include "schema/store.h"
-#include <sqlite3.h>
 
 using namespace solieu;
 
@@ -103,7 +102,6 @@ int main(int argc, char** argv) {
     auto store = Store::Open(db, Store::Mode::kReadWrite);
     if (!store.ok()) std::exit(1);
     (*store)->set_index_search(index_search);
-    if (getenv("STAGE_PRAGMA")) sqlite3_exec((*store)->db(), getenv("STAGE_PRAGMA"), nullptr, nullptr, nullptr);
     auto run = (*store)->BeginRun("bench", "bench", "{}");
     (*store)->Begin();
     for (size_t i = 0; i < analyzed.size(); ++i) {
