@@ -318,7 +318,7 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
       cs.BindKept(1, id).Bind(2, static_cast<int64_t>(k)).Bind(3, m.span_begin).Bind(4, m.span_end).BindKept(5, m.text)
           .Bind(6, m.percent).BindKept(7, m.kind).BindKept(8, m.direction).BindKept(9, m.baseline)
           .BindKept(10, m.baseline_kind).Bind(11, FlagsJson(m.flags));
-    SOLIEU_RETURN_IF_ERROR(cs.Run());
+      SOLIEU_RETURN_IF_ERROR(cs.Run());
     }
   }
   return true;
