@@ -1,152 +1,10 @@
 #include "corpus/jsonl_fields.h"
 
+#include "corpus/json_scanner.h"
 #include "corpus/utf8.h"
 
 namespace solieu {
 namespace {
-
-class Scanner {
- public:
-  explicit Scanner(std::string_view s) : s_(s) {}
-
-  bool AtEnd() { SkipSpace(); return i_ == s_.size(); }
-  bool Take(char c) {
-    SkipSpace();
-    if (i_ < s_.size() && s_[i_] == c) { ++i_; return true; }
-    return false;
-  }
-  bool Peek(char c) { SkipSpace(); return i_ < s_.size() && s_[i_] == c; }
-
-  // A string, decoded into *out (or only checked when out is null).
-  bool String(std::string* out) {
-    if (!Take('"')) return false;
-    size_t run = i_;  // start of the bytes not yet copied
-    while (i_ < s_.size()) {
-      unsigned char c = s_[i_];
-      if (c == '"') {
-        if (out) out->append(s_.data() + run, i_ - run);
-        ++i_;
-        return true;
-      }
-      if (c < 0x20) return false;  // control characters must be escaped
-      if (c != '\\') { ++i_; continue; }
-      if (out) out->append(s_.data() + run, i_ - run);
-      if (++i_ >= s_.size()) return false;
-      char e = s_[i_++];
-      char plain = 0;
-      switch (e) {
-        case '"': case '\\': case '/': plain = e; break;
-        case 'b': plain = '\b'; break;
-        case 'f': plain = '\f'; break;
-        case 'n': plain = '\n'; break;
-        case 'r': plain = '\r'; break;
-        case 't': plain = '\t'; break;
-        case 'u': {
-          uint32_t cp;
-          if (!Hex4(&cp)) return false;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {  // a high surrogate needs its low half
-            uint32_t low;
-            if (i_ + 1 >= s_.size() || s_[i_] != '\\' || s_[i_ + 1] != 'u') return false;
-            i_ += 2;
-            if (!Hex4(&low) || low < 0xDC00 || low > 0xDFFF) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            return false;
-          }
-          if (out) AppendUtf8(cp, out);
-          break;
-        }
-        default: return false;
-      }
-      if (plain && out) out->push_back(plain);
-      run = i_;
-    }
-    return false;  // unterminated
-  }
-
-  // Any value, checked and skipped.
-  bool Value(int depth) {
-    if (depth > 256) return false;
-    SkipSpace();
-    if (i_ >= s_.size()) return false;
-    char c = s_[i_];
-    if (c == '"') return String(nullptr);
-    if (c == '{') {
-      ++i_;
-      if (Take('}')) return true;
-      do {
-        if (!String(nullptr) || !Take(':') || !Value(depth + 1)) return false;
-      } while (Take(','));
-      return Take('}');
-    }
-    if (c == '[') {
-      ++i_;
-      if (Take(']')) return true;
-      do {
-        if (!Value(depth + 1)) return false;
-      } while (Take(','));
-      return Take(']');
-    }
-    for (std::string_view word : {"true", "false", "null"}) {
-      if (s_.substr(i_, word.size()) == word) { i_ += word.size(); return true; }
-    }
-    return Number();
-  }
-
- private:
-  void SkipSpace() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
-  }
-  bool Digits() {
-    size_t start = i_;
-    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
-    return i_ > start;
-  }
-  // -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
-  bool Number() {
-    if (i_ < s_.size() && s_[i_] == '-') ++i_;
-    if (i_ < s_.size() && s_[i_] == '0') ++i_;
-    else if (!Digits()) return false;
-    if (i_ < s_.size() && s_[i_] == '.') { ++i_; if (!Digits()) return false; }
-    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-      ++i_;
-      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-      if (!Digits()) return false;
-    }
-    return true;
-  }
-  bool Hex4(uint32_t* v) {
-    if (i_ + 4 > s_.size()) return false;
-    *v = 0;
-    for (int k = 0; k < 4; ++k) {
-      char h = s_[i_++];
-      int d = h >= '0' && h <= '9' ? h - '0' : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : -1;
-      if (d < 0) return false;
-      *v = *v * 16 + static_cast<uint32_t>(d);
-    }
-    return true;
-  }
-  static void AppendUtf8(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
-  std::string_view s_;
-  size_t i_ = 0;
-};
 
 std::optional<std::string>* FieldFor(const std::string& key, JsonlFields* f) {
   if (key == "text") return &f->text;
@@ -163,7 +21,7 @@ std::optional<std::string>* FieldFor(const std::string& key, JsonlFields* f) {
 bool ReadJsonlFields(std::string_view line, JsonlFields* out) {
   *out = JsonlFields{};
   if (FindInvalidUtf8(line) != std::string_view::npos) return false;
-  Scanner scan(line);
+  JsonScanner scan(line);
   if (!scan.Take('{')) return false;
   if (!scan.Take('}')) {
     std::string key;

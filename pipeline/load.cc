@@ -1,9 +1,12 @@
 #include "pipeline/load.h"
 
 #include <chrono>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "corpus/byte_source.h"
+#include "normalizers/folding.h"
+#include "pipeline/bounded_queue.h"
 #include "pipeline/claim_json.h"
 #include "pipeline/document_sink.h"
 
@@ -22,19 +25,28 @@ StatusOr<IngestStats> Finished(DocumentSink* sink, uint64_t bytes, std::chrono::
   return stats;
 }
 
-}  // namespace
-
-StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<std::string>& parts,
-                                const std::function<void(const Skip&)>& on_skip) {
-  auto start = std::chrono::steady_clock::now();
-  auto sink = DocumentSink::Open(db_path, "load", nlohmann::json({{"parts", parts}}).dump());
-  if (!sink.ok()) return sink.status();
+// What the parsing thread hands the writer, in line order: a document
+// ready to store (search keys made), or a line skipped with its reason.
+struct LoadItem {
+  AnalyzedDocument doc;
+  std::optional<Skip> skip;
   uint64_t bytes = 0;
+};
+
+// The parsing thread: reads every part's lines, parses and checks each
+// document line and folds its sentences' search keys, so that the writer
+// thread only writes. Stops early when the writer closes the queue.
+void ParseParts(const std::vector<std::string>& parts, BoundedQueue<LoadItem>* queue) {
+  auto skipped = [&](std::string message, uint64_t bytes = 0) {
+    LoadItem item;
+    item.skip = Skip{std::move(message)};
+    item.bytes = bytes;
+    return queue->Push(std::move(item));
+  };
   for (const std::string& part : parts) {
     auto src = OpenByteSource(part);
     if (!src.ok()) {
-      (*sink)->NoteSkipped();
-      on_skip(Skip{src.status().message()});
+      if (!skipped(src.status().message())) return;
       continue;
     }
     LineReader lines(std::move(*src), kMaxDocumentLine);
@@ -45,27 +57,58 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
     while (lines.Next(&line, &lineno, &too_long, &read)) {
       std::string where = part + ":" + std::to_string(lineno);
       if (!read.ok()) {
-        (*sink)->NoteSkipped();
-        on_skip(Skip{where + ": " + read.message()});
+        skipped(where + ": " + read.message());
         break;
       }
       if (too_long) {
-        (*sink)->NoteSkipped();
-        on_skip(Skip{where + ": line longer than " + std::to_string(kMaxDocumentLine >> 20) + " MiB, skipped"});
+        if (!skipped(where + ": line longer than " + std::to_string(kMaxDocumentLine >> 20) + " MiB, skipped")) return;
         continue;
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      bytes += line.size() + 1;
-      AnalyzedDocument doc;
-      Status parsed = DocumentFromJson(line, where, &doc);
+      LoadItem item;
+      item.bytes = line.size() + 1;
+      Status parsed = DocumentFromJson(line, where, &item.doc);
       if (!parsed.ok()) {
-        (*sink)->NoteSkipped();
-        on_skip(Skip{parsed.message()});
+        if (!skipped(parsed.message(), item.bytes)) return;
         continue;
       }
-      SOLIEU_RETURN_IF_ERROR((*sink)->Add(doc, on_skip));
+      AnalyzedDocument& doc = item.doc;
+      doc.search_keys.reserve(doc.sentences.size());
+      for (size_t i = 0; i < doc.sentences.size(); ++i) doc.search_keys.push_back(Fold(doc.SentenceText(static_cast<int>(i))));
+      if (!queue->Push(std::move(item))) return;
     }
   }
+}
+
+}  // namespace
+
+StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<std::string>& parts,
+                                const std::function<void(const Skip&)>& on_skip) {
+  auto start = std::chrono::steady_clock::now();
+  auto sink = DocumentSink::Open(db_path, "load", nlohmann::json({{"parts", parts}}).dump());
+  if (!sink.ok()) return sink.status();
+  // Parsing a document line costs about as much as storing it: one thread
+  // parses while this one writes.
+  BoundedQueue<LoadItem> queue(16);
+  std::thread parser([&] {
+    ParseParts(parts, &queue);
+    queue.Finish();
+  });
+  uint64_t bytes = 0;
+  Status st;
+  while (auto item = queue.Pop()) {
+    bytes += item->bytes;
+    if (item->skip) {
+      (*sink)->NoteSkipped();
+      on_skip(*item->skip);
+      continue;
+    }
+    st = (*sink)->Add(item->doc, on_skip);
+    if (!st.ok()) break;
+  }
+  queue.Close();
+  parser.join();
+  if (!st.ok()) return st;
   return Finished((*sink).get(), bytes, start);
 }
 

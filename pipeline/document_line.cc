@@ -1,0 +1,308 @@
+#include "pipeline/document_line.h"
+
+#include <cstdint>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "corpus/json_scanner.h"
+#include "corpus/utf8.h"
+
+namespace solieu {
+namespace {
+
+constexpr int64_t kU32 = std::numeric_limits<uint32_t>::max();
+
+// Each member of an object, with a callback per key that reads its value;
+// true when the whole object was read and every callback accepted.
+template <typename OnKey>
+bool Members(JsonScanner& scan, OnKey on_key) {
+  if (!scan.Take('{')) return false;
+  if (scan.Take('}')) return true;
+  std::string key;
+  do {
+    key.clear();
+    if (!scan.String(&key) || !scan.Take(':') || !on_key(key)) return false;
+  } while (scan.Take(','));
+  return scan.Take('}');
+}
+
+template <typename OnItem>
+bool Items(JsonScanner& scan, OnItem on_item) {
+  if (!scan.Take('[')) return false;
+  if (scan.Take(']')) return true;
+  do {
+    if (!on_item()) return false;
+  } while (scan.Take(','));
+  return scan.Take(']');
+}
+
+bool Required(JsonScanner& scan, std::string* v) {
+  if (!scan.Peek('"')) return false;
+  v->clear();
+  return scan.String(v);
+}
+
+// A string, or anything else, which leaves the field empty (the last of
+// duplicate keys wins, as in a JSON parser).
+bool Optional(JsonScanner& scan, std::optional<std::string>* v) {
+  if (!scan.Peek('"')) {
+    v->reset();
+    return scan.Value(0);
+  }
+  std::string s;
+  if (!scan.String(&s)) return false;
+  *v = std::move(s);
+  return true;
+}
+
+bool U32(JsonScanner& scan, uint32_t* v) {
+  int64_t x;
+  if (!scan.Integer(0, kU32, &x)) return false;
+  *v = static_cast<uint32_t>(x);
+  return true;
+}
+
+bool Span(JsonScanner& scan, uint32_t* begin, uint32_t* end) {
+  int n = 0;
+  bool ok = Items(scan, [&] { return n < 2 && U32(scan, n++ == 0 ? begin : end); });
+  return ok && n == 2;
+}
+
+bool Strings(JsonScanner& scan, std::vector<std::string>* v) {
+  v->clear();
+  return Items(scan, [&] {
+    v->emplace_back();
+    return Required(scan, &v->back());
+  });
+}
+
+bool ReadComparison(JsonScanner& scan, Comparison* m) {
+  unsigned seen = 0;  // a bit for each required field
+  bool ok = Members(scan, [&](const std::string& k) {
+    if (k == "span") return seen |= 1, Span(scan, &m->span_begin, &m->span_end);
+    if (k == "text") return seen |= 2, Required(scan, &m->text);
+    if (k == "percent") return seen |= 4, scan.Double(&m->percent);
+    if (k == "kind") return seen |= 8, Required(scan, &m->kind);
+    if (k == "flags") return seen |= 16, Strings(scan, &m->flags);
+    if (k == "direction") return Optional(scan, &m->direction);
+    if (k == "baseline") return Optional(scan, &m->baseline);
+    if (k == "baseline_kind") return Optional(scan, &m->baseline_kind);
+    return scan.Value(0);
+  });
+  return ok && seen == 31;
+}
+
+bool ReadPeriod(JsonScanner& scan, std::optional<Period>* p) {
+  if (!scan.Peek('{')) {
+    p->reset();
+    return scan.Value(0);
+  }
+  Period period;
+  unsigned seen = 0;
+  bool ok = Members(scan, [&](const std::string& k) {
+    if (k == "label") return seen |= 1, Required(scan, &period.label);
+    if (k == "from") return seen |= 2, Required(scan, &period.from);
+    if (k == "to") return seen |= 4, Required(scan, &period.to);
+    return scan.Value(0);
+  });
+  if (!ok || seen != 7) return false;
+  *p = std::move(period);
+  return true;
+}
+
+bool ReadClaim(JsonScanner& scan, DocumentLine* out) {
+  Claim c;
+  std::string id;
+  std::optional<std::string> part_of;
+  unsigned seen = 0;  // a bit for each of the 14 required fields below
+  bool ok = Members(scan, [&](const std::string& k) {
+    if (k == "claim_id") return seen |= 1 << 0, Required(scan, &id);
+    if (k == "sentence_idx") {
+      int64_t x;
+      if (!scan.Integer(0, std::numeric_limits<int>::max(), &x)) return false;
+      c.sentence = static_cast<int>(x);
+      return seen |= 1 << 1, true;
+    }
+    if (k == "span") return seen |= 1 << 2, Span(scan, &c.span_begin, &c.span_end);
+    if (k == "text") return seen |= 1 << 3, Required(scan, &c.text);
+    if (k == "number") return seen |= 1 << 4, Required(scan, &c.number);
+    if (k == "value") return seen |= 1 << 5, scan.Double(&c.value);
+    if (k == "unit") return seen |= 1 << 6, Required(scan, &c.unit);
+    if (k == "dimension") return seen |= 1 << 7, Required(scan, &c.dimension);
+    if (k == "si_value") return seen |= 1 << 8, scan.Double(&c.base_value);
+    if (k == "si_unit") return seen |= 1 << 9, Required(scan, &c.base_unit);
+    if (k == "modality") return seen |= 1 << 10, Required(scan, &c.modality);
+    if (k == "metric") return seen |= 1 << 11, Required(scan, &c.metric);
+    if (k == "flags") return seen |= 1 << 12, Strings(scan, &c.flags);
+    if (k == "comparisons") {
+      c.comparisons.clear();
+      return seen |= 1 << 13, Items(scan, [&] {
+        c.comparisons.emplace_back();
+        return ReadComparison(scan, &c.comparisons.back());
+      });
+    }
+    if (k == "denominator") {  // a number, or anything else for none
+      if (!scan.PeekNumber()) {
+        c.denominator.reset();
+        return scan.Value(0);
+      }
+      double d;
+      if (!scan.Double(&d)) return false;
+      c.denominator = d;
+      return true;
+    }
+    if (k == "qualifier") return Optional(scan, &c.qualifier);
+    if (k == "indicator") return Optional(scan, &c.indicator);
+    if (k == "entity") return Optional(scan, &c.entity);
+    if (k == "period") return ReadPeriod(scan, &c.period);
+    if (k == "part_of") return Optional(scan, &part_of);
+    return scan.Value(0);
+  });
+  if (!ok || seen != (1u << 14) - 1) return false;
+  out->doc.claims.push_back(std::move(c));
+  out->claim_ids.push_back(std::move(id));
+  out->part_of.push_back(std::move(part_of));
+  return true;
+}
+
+bool ReadDocument(JsonScanner& scan, DocumentLine* out) {
+  AnalyzedDocument& a = out->doc;
+  Document& d = a.doc;
+  std::optional<std::string> url, title;
+  unsigned seen = 0;  // a bit each: doc_id, source, text, normalized, sentences
+  bool ok = Members(scan, [&](const std::string& k) {
+    if (k == "doc_id") return seen |= 1, Required(scan, &d.doc_id);
+    if (k == "source") return seen |= 2, Required(scan, &d.source);
+    if (k == "text") return seen |= 4, Required(scan, &d.text);
+    if (k == "normalized") return seen |= 8, Required(scan, &a.normalized);
+    if (k == "sentences") {
+      a.sentences.clear();
+      return seen |= 16, Items(scan, [&] {
+        SentenceRecord r{};
+        uint32_t* fields[] = {&r.norm_begin, &r.norm_end, &r.begin, &r.end};
+        int n = 0;
+        if (!Items(scan, [&] { return n < 4 && U32(scan, fields[n++]); }) || n != 4) return false;
+        a.sentences.push_back(r);
+        return true;
+      });
+    }
+    if (k == "content_hash") {
+      std::string h;
+      if (!Required(scan, &h)) return false;
+      out->content_hash = std::move(h);
+      return true;
+    }
+    if (k == "encoding") return Required(scan, &d.encoding);
+    if (k == "encoding_confidence") return scan.Double(&d.encoding_confidence);
+    if (k == "url") return Optional(scan, &url);
+    if (k == "title") return Optional(scan, &title);
+    if (k == "published") return Optional(scan, &d.published);
+    return scan.Value(0);
+  });
+  if (!ok || seen != 31) return false;
+  d.url = url.value_or("");
+  d.title = title.value_or("");
+  return true;
+}
+
+}  // namespace
+
+bool ReadDocumentLine(std::string_view line, DocumentLine* out) {
+  *out = DocumentLine{};
+  out->doc.doc.encoding = "utf-8";
+  out->doc.doc.encoding_confidence = 1.0;
+  if (FindInvalidUtf8(line) != std::string_view::npos) return false;
+  JsonScanner scan(line);
+  bool has_document = false, has_claims = false;
+  bool ok = Members(scan, [&](const std::string& k) {
+    if (k == "document") {
+      if (has_document) return false;  // a second one: the full parser decides
+      has_document = true;
+      return ReadDocument(scan, out);
+    }
+    if (k == "claims") {
+      if (has_claims) return false;
+      has_claims = true;
+      return Items(scan, [&] { return ReadClaim(scan, out); });
+    }
+    return scan.Value(0);
+  });
+  return ok && has_document && has_claims && scan.AtEnd();
+}
+
+Status ReadDocumentLineFully(const std::string& line, const std::string& where, DocumentLine* out) {
+  using Json = nlohmann::ordered_json;
+  Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("document") || !j.contains("claims")) {
+    return Status::InvalidInput(where + ": not a solieu document line (truncated or from another tool), skipped");
+  }
+  try {
+    const Json& d = j["document"];
+    *out = DocumentLine{};
+    AnalyzedDocument* a = &out->doc;
+    Document& doc = a->doc;
+    doc.doc_id = d.at("doc_id").get<std::string>();
+    doc.source = d.at("source").get<std::string>();
+    doc.text = d.at("text").get<std::string>();
+    if (d.contains("content_hash")) out->content_hash = d["content_hash"].get<std::string>();
+    if (d.contains("url") && d["url"].is_string()) doc.url = d["url"].get<std::string>();
+    if (d.contains("title") && d["title"].is_string()) doc.title = d["title"].get<std::string>();
+    if (d.contains("published") && d["published"].is_string()) doc.published = d["published"].get<std::string>();
+    doc.encoding = d.value("encoding", "utf-8");
+    doc.encoding_confidence = d.value("encoding_confidence", 1.0);
+    a->normalized = d.at("normalized").get<std::string>();
+    for (const Json& s : d.at("sentences")) {
+      a->sentences.push_back({s.at(0).get<uint32_t>(), s.at(1).get<uint32_t>(), s.at(2).get<uint32_t>(), s.at(3).get<uint32_t>()});
+    }
+    for (const Json& cj : j["claims"]) {
+      Claim c;
+      out->claim_ids.push_back(cj.at("claim_id").get<std::string>());
+      c.sentence = cj.at("sentence_idx").get<int>();
+      c.span_begin = cj.at("span").at(0).get<uint32_t>();
+      c.span_end = cj.at("span").at(1).get<uint32_t>();
+      c.text = cj.at("text").get<std::string>();
+      c.number = cj.at("number").get<std::string>();
+      c.value = cj.at("value").get<double>();
+      c.unit = cj.at("unit").get<std::string>();
+      c.dimension = cj.at("dimension").get<std::string>();
+      c.base_value = cj.at("si_value").get<double>();
+      c.base_unit = cj.at("si_unit").get<std::string>();
+      auto field = [&](const char* key) -> const Json* { auto it = cj.find(key); return it == cj.end() ? nullptr : &*it; };
+      auto text_of = [&](const char* key) -> std::optional<std::string> {
+        const Json* f = field(key);
+        if (f && f->is_string()) return f->get<std::string>();
+        return std::nullopt;
+      };
+      if (const Json* f = field("denominator"); f && f->is_number()) c.denominator = f->get<double>();
+      c.qualifier = text_of("qualifier");
+      c.modality = cj.at("modality").get<std::string>();
+      c.metric = cj.at("metric").get<std::string>();
+      c.indicator = text_of("indicator");
+      c.entity = text_of("entity");
+      if (const Json* p = field("period"); p && p->is_object()) {
+        c.period = Period{p->at("label").get<std::string>(), p->at("from").get<std::string>(), p->at("to").get<std::string>()};
+      }
+      c.flags = cj.at("flags").get<std::vector<std::string>>();
+      for (const Json& mj : cj.at("comparisons")) {
+        Comparison m;
+        m.span_begin = mj.at("span").at(0).get<uint32_t>();
+        m.span_end = mj.at("span").at(1).get<uint32_t>();
+        m.text = mj.at("text").get<std::string>();
+        m.percent = mj.at("percent").get<double>();
+        m.kind = mj.at("kind").get<std::string>();
+        if (mj.contains("direction") && mj["direction"].is_string()) m.direction = mj["direction"].get<std::string>();
+        if (mj.contains("baseline") && mj["baseline"].is_string()) m.baseline = mj["baseline"].get<std::string>();
+        if (mj.contains("baseline_kind") && mj["baseline_kind"].is_string()) m.baseline_kind = mj["baseline_kind"].get<std::string>();
+        m.flags = mj.at("flags").get<std::vector<std::string>>();
+        c.comparisons.push_back(std::move(m));
+      }
+      a->claims.push_back(std::move(c));
+      out->part_of.push_back(text_of("part_of"));
+    }
+  } catch (const Json::exception& e) {
+    return Status::InvalidInput(where + ": malformed document line (" + e.what() + "), skipped");
+  }
+  return Status::Ok();
+}
+
+}  // namespace solieu
