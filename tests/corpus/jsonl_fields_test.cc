@@ -3,26 +3,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "fuzz/json_lines_oracle.h"
+
 using solieu::JsonlFields;
 using solieu::ReadJsonlFields;
-
-namespace {
-
-// What a full JSON parser makes of the same line, for the fields the fast
-// path reads: the fast path must agree whenever it accepts a line.
-bool AgreesWithFullParser(const std::string& line, const JsonlFields& f) {
-  auto j = nlohmann::json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return false;
-  auto same = [&](const char* key, const std::optional<std::string>& got) {
-    auto it = j.find(key);
-    if (it == j.end()) return !got.has_value();
-    return it->is_string() && got && *got == it->get<std::string>();
-  };
-  return same("id", f.id) && same("url", f.url) && same("title", f.title) && same("published", f.published) &&
-         same("text", f.text) && same("html", f.html);
-}
-
-}  // namespace
+using solieu::testing::SameAsFullParser;
 
 TEST_CASE("ReadJsonlFields reads the string fields of a report line", "[corpus]") {
   std::string line =
@@ -35,7 +20,7 @@ TEST_CASE("ReadJsonlFields reads the string fields of a report line", "[corpus]"
   CHECK(*f.title == "Thu ngân sách 6 tháng");
   CHECK(*f.text == "Tổng thu ngân sách đạt 575, tỷ đồng, bằng 108.6% dự toán.\nLoading the player...");
   CHECK_FALSE(f.html.has_value());
-  CHECK(AgreesWithFullParser(line, f));
+  CHECK(SameAsFullParser(line, f));
 }
 
 TEST_CASE("ReadJsonlFields decodes escapes and surrogate pairs as JSON does", "[corpus]") {
@@ -44,7 +29,7 @@ TEST_CASE("ReadJsonlFields decodes escapes and surrogate pairs as JSON does", "[
   REQUIRE(ReadJsonlFields(line, &f));
   CHECK(f.text->find("ổ") != std::string::npos);
   CHECK(f.text->find("\xF0\x9F\x93\x88") != std::string::npos);  // U+1F4C8 from its surrogate pair
-  CHECK(AgreesWithFullParser(line, f));
+  CHECK(SameAsFullParser(line, f));
 }
 
 TEST_CASE("ReadJsonlFields keeps the last of duplicate keys, as the full parser does", "[corpus]") {
@@ -52,7 +37,7 @@ TEST_CASE("ReadJsonlFields keeps the last of duplicate keys, as the full parser 
   JsonlFields f;
   REQUIRE(ReadJsonlFields(line, &f));
   CHECK(*f.text == "Thu ngân sách đạt 3.200 tỷ đồng");
-  CHECK(AgreesWithFullParser(line, f));
+  CHECK(SameAsFullParser(line, f));
 }
 
 TEST_CASE("ReadJsonlFields leaves every line that is not strict JSON to the full parser", "[corpus]") {
@@ -111,7 +96,7 @@ TEST_CASE("ReadJsonlFields agrees with the full parser on every mutation of a li
     if (!ReadJsonlFields(line, &f)) continue;
     ++accepted;
     INFO(line);
-    CHECK(AgreesWithFullParser(line, f));
+    CHECK(SameAsFullParser(line, f));
   }
   CHECK(accepted > 100);  // the mutations are not all rejections
 }
