@@ -63,10 +63,18 @@ void Checker::Explain(Finding* f, const std::string& key, const std::map<std::st
 }
 
 std::vector<Finding> Checker::Check(const std::vector<AnalyzedDocument>& docs, const CheckOptions& options) const {
-  std::vector<Finding> out;
+  std::vector<Finding> within;
+  for (const AnalyzedDocument& doc : docs) {
+    if (options.doc_id.empty() || doc.doc.doc_id == options.doc_id) CheckWithin(doc, &within);
+  }
+  return CheckAcross(docs, options, std::move(within));
+}
+
+std::vector<Finding> Checker::CheckAcross(const std::vector<AnalyzedDocument>& docs, const CheckOptions& options,
+                                          std::vector<Finding> within) const {
+  std::vector<Finding> out = std::move(within);
   std::vector<Fact> facts;
   for (const AnalyzedDocument& doc : docs) {
-    if (options.doc_id.empty() || doc.doc.doc_id == options.doc_id) CheckDocument(doc, &out);
     for (size_t i = 0; i < doc.claims.size(); ++i) {
       const Claim& c = doc.claims[i];
       std::string series;
@@ -88,6 +96,23 @@ std::vector<Finding> Checker::Check(const std::vector<AnalyzedDocument>& docs, c
     return SeverityRank(a.severity) > SeverityRank(b.severity);
   });
   return out;
+}
+
+AnalyzedDocument SlimmedForCrossChecks(AnalyzedDocument doc) {
+  std::vector<bool> used(doc.sentences.size(), false);
+  for (const Claim& c : doc.claims) used[c.sentence] = true;
+  std::string kept;
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    SentenceRecord& r = doc.sentences[i];
+    uint32_t begin = static_cast<uint32_t>(kept.size());
+    if (used[i]) kept.append(doc.normalized, r.norm_begin, r.norm_end - r.norm_begin);
+    r.norm_begin = begin;
+    r.norm_end = static_cast<uint32_t>(kept.size());
+  }
+  doc.normalized = std::move(kept);
+  doc.doc.text = std::string();
+  doc.search_keys = {};
+  return doc;
 }
 
 void Checker::CheckDocument(const AnalyzedDocument& doc, std::vector<Finding>* out) const {

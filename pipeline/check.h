@@ -40,6 +40,15 @@ class Checker {
   // Findings over `docs`, errors first, in a stable order.
   std::vector<Finding> Check(const std::vector<AnalyzedDocument>& docs, const CheckOptions& options = {}) const;
 
+  // The same in two steps, for a database read one document at a time:
+  // CheckWithin on each whole document as it comes (appending to
+  // `within`), then CheckAcross over the documents kept, which may be
+  // slimmed (SlimmedForCrossChecks) since only their claims and the
+  // sentences of those claims are read.
+  void CheckWithin(const AnalyzedDocument& doc, std::vector<Finding>* within) const { CheckDocument(doc, within); }
+  std::vector<Finding> CheckAcross(const std::vector<AnalyzedDocument>& docs, const CheckOptions& options,
+                                   std::vector<Finding> within) const;
+
   // A claim as the checks see it: where it comes from and what it reports.
   struct Fact {
     const AnalyzedDocument* doc;
@@ -68,6 +77,11 @@ class Checker {
   Tolerances tolerances_;
   Explanations explanations_;
 };
+
+// What the checks across documents need of a document: its ids, its
+// claims and the sentences they sit in. The stored and normalized texts go,
+// so that a large database is checked in a fraction of its size in memory.
+AnalyzedDocument SlimmedForCrossChecks(AnalyzedDocument doc);
 
 // `solieu check`: runs the checks over a database, stores the findings
 // (replacing the previous ones) and writes them to `out`, grouped by

@@ -23,19 +23,23 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
   if (!checker.ok()) return checker.status();
   auto store = Store::Open(command.db, Store::Mode::kReadWrite);
   if (!store.ok()) return store.status();
-  // Cross-source checks need every document, not only the one asked about.
+  // Each document is checked on its own as it is read; the checks across
+  // documents need every document, not only the one asked about, but only
+  // their claims and those claims' sentences.
   std::vector<AnalyzedDocument> docs;
+  std::vector<Finding> within;
   bool found = command.doc_id.empty();
   SOLIEU_RETURN_IF_ERROR((*store)->ForEachDocument([&](const AnalyzedDocument& d) {
     found |= d.doc.doc_id == command.doc_id;
-    docs.push_back(d);
+    if (command.doc_id.empty() || d.doc.doc_id == command.doc_id) (*checker)->CheckWithin(d, &within);
+    docs.push_back(SlimmedForCrossChecks(d));
     return Status::Ok();
   }));
   if (!found) return Status::NotFound(command.db + ": no document with id '" + command.doc_id + "'");
   nlohmann::json options = {{"doc", command.doc_id}, {"format", command.format}, {"fail_on", command.fail_on}};
   auto run = (*store)->BeginRun("check", SOLIEU_VERSION, options.dump());
   if (!run.ok()) return run.status();
-  std::vector<Finding> findings = (*checker)->Check(docs, {command.doc_id});
+  std::vector<Finding> findings = (*checker)->CheckAcross(docs, {command.doc_id}, std::move(within));
   SOLIEU_RETURN_IF_ERROR((*store)->ReplaceFindings(findings, *run, command.doc_id));
   SOLIEU_RETURN_IF_ERROR((*store)->CreateIndexes());
   size_t claims = 0;

@@ -171,3 +171,31 @@ TEST_CASE("check: broken numbers are listed, clean ones are not", "[pipeline][ch
   CHECK(f[0].claims[0].text == "575, tỷ đồng");
   CHECK(CheckText("Năm 2023, giá trị sản xuất công nghiệp đạt 575 tỷ đồng.", "broken_number").empty());
 }
+
+TEST_CASE("check: documents slimmed for the checks across them give the same findings", "[pipeline][check]") {
+  auto a = AnalyzeText("Thái Nguyên: 9 tháng năm 2023\nThành phố Thái Nguyên công bố kết quả 9 tháng năm 2023. "
+                       "Tổng thu ngân sách nhà nước trên địa bàn đạt 1.745 tỷ đồng, bằng 65,9% dự toán. "
+                       "Cơ cấu kinh tế: thương mại - dịch vụ chiếm 48,5%; công nghiệp - xây dựng chiếm 47%.", "a.txt");
+  auto b = AnalyzeText("Thành phố Thái Nguyên năm 2023\nTrước đó, trong 9 tháng năm 2023 thành phố Thái Nguyên "
+                       "thu ngân sách được 1.754 tỷ đồng. Có 205/207 xã đạt chuẩn, đạt 97%.", "b.txt");
+  auto checker = solieu::Checker::Create();
+  REQUIRE(checker.ok());
+  std::vector<Finding> whole = (*checker)->Check({a, b});
+  REQUIRE(whole.size() >= 3);  // a conflict across, shares and a fraction within
+  std::vector<Finding> within;
+  for (const auto& d : {a, b}) (*checker)->CheckWithin(d, &within);
+  std::vector<AnalyzedDocument> slim = {solieu::SlimmedForCrossChecks(a), solieu::SlimmedForCrossChecks(b)};
+  CHECK(slim[0].doc.text.empty());
+  CHECK(slim[0].normalized.size() < a.normalized.size());
+  std::vector<Finding> streamed = (*checker)->CheckAcross(slim, {}, std::move(within));
+  REQUIRE(streamed.size() == whole.size());
+  for (size_t i = 0; i < whole.size(); ++i) {
+    CHECK(streamed[i].kind == whole[i].kind);
+    CHECK(streamed[i].explanation == whole[i].explanation);
+    REQUIRE(streamed[i].claims.size() == whole[i].claims.size());
+    for (size_t k = 0; k < whole[i].claims.size(); ++k) {
+      CHECK(streamed[i].claims[k].claim_id == whole[i].claims[k].claim_id);
+      CHECK(streamed[i].claims[k].sentence == whole[i].claims[k].sentence);  // the sentence survives slimming
+    }
+  }
+}
