@@ -10,6 +10,7 @@
 
 #include "corpus/document.h"
 #include "extractors/claim.h"
+#include "normalizers/folding.h"
 
 namespace solieu {
 
@@ -23,9 +24,9 @@ struct AnalyzedDocument {
   std::string normalized;
   std::vector<SentenceRecord> sentences;
   std::vector<Claim> claims;  // in order of position; spans filled
-  // Each sentence's search key (normalizers/folding.h), made by the worker
-  // threads so the single writer does not; empty when not made (the store
-  // then folds the sentences itself).
+  // Each sentence's search key (SearchKeys below), made off the writer
+  // thread (analysis workers, load's parser); empty when not made, and the
+  // store then makes them itself.
   std::vector<std::string> search_keys;
 
   std::string_view SentenceText(int i) const {
@@ -34,6 +35,13 @@ struct AnalyzedDocument {
   }
   std::string ClaimId(const Claim& c) const {
     return doc.doc_id + ":" + std::to_string(c.span_begin) + "-" + std::to_string(c.span_end);
+  }
+  // What the full-text index holds for each sentence: its folded text.
+  std::vector<std::string> SearchKeys() const {
+    std::vector<std::string> keys;
+    keys.reserve(sentences.size());
+    for (size_t i = 0; i < sentences.size(); ++i) keys.push_back(Fold(SentenceText(static_cast<int>(i))));
+    return keys;
   }
 };
 

@@ -3,7 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <cstring>
+#include "normalizers/code_points.h"
 
 namespace solieu {
 namespace {
@@ -43,37 +43,19 @@ bool IsUpperAt(std::string_view s, size_t pos) {
   return c >= 0 && u_isupper(c);
 }
 
-// Code point by code point, with ICU's simple case mapping: Vietnamese has
-// no special casing, and this keeps ASCII (most bytes) off ICU entirely.
+// With ICU's simple case mapping, code point by code point: Vietnamese has
+// no special casing.
 std::string Lower(std::string_view s) {
-  std::string out(s.size(), '\0');  // lower case is never longer in UTF-8 for Vietnamese; grown if it is
-  size_t o = 0;
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    unsigned char b = s[i];
-    if (b < 0x80) {
-      if (o == out.size()) out.resize(out.size() + 16);
-      out[o++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      ++i;
-      continue;
+  return MapCodePoints(s, [](UChar32 c, std::string_view bytes, std::string* out) {
+    if (c < 0) {  // malformed: kept as is
+      out->append(bytes);
+      return;
     }
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s.data(), i, n, c);
     char buf[U8_MAX_LENGTH];
     int32_t len = 0;
-    if (c < 0) {  // malformed: kept as is
-      len = i - start;
-      std::memcpy(buf, s.data() + start, len);
-    } else {
-      U8_APPEND_UNSAFE(buf, len, u_tolower(c));
-    }
-    if (o + len > out.size()) out.resize(o + len + 16);
-    std::memcpy(&out[o], buf, len);
-    o += len;
-  }
-  out.resize(o);
-  return out;
+    U8_APPEND_UNSAFE(buf, len, u_tolower(c));
+    out->append(buf, len);
+  });
 }
 
 std::string LowerSameLength(std::string_view s) {

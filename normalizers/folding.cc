@@ -3,11 +3,10 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
-#include <cstring>
 #include <memory>
 #include <unordered_map>
 
-#include <unicode/utf8.h>
+#include "normalizers/code_points.h"
 
 namespace solieu {
 
@@ -35,28 +34,12 @@ std::string FoldCodePoint(UChar32 c) {
 
 std::string Fold(std::string_view text) {
   thread_local std::unordered_map<UChar32, std::string> cache;
-  std::string out(text.size(), '\0');  // folding never lengthens Vietnamese; grown if it does
-  size_t o = 0;
-  int32_t i = 0, n = static_cast<int32_t>(text.size());
-  while (i < n) {
-    unsigned char b = text[i];
-    if (b < 0x80) {  // ASCII, most bytes
-      if (o == out.size()) out.resize(out.size() + 16);
-      out[o++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT_OR_FFFD(text.data(), i, n, c);
+  return MapCodePoints(text, [](UChar32 c, std::string_view, std::string* out) {
+    if (c < 0) c = 0xFFFD;  // malformed: folded as the replacement character
     auto it = cache.find(c);
     if (it == cache.end()) it = cache.emplace(c, FoldCodePoint(c)).first;
-    const std::string& f = it->second;
-    if (o + f.size() > out.size()) out.resize(o + f.size() + 16);
-    std::memcpy(&out[o], f.data(), f.size());
-    o += f.size();
-  }
-  out.resize(o);
-  return out;
+    out->append(it->second);
+  });
 }
 
 }  // namespace solieu

@@ -58,13 +58,12 @@ std::vector<SentenceSpan> SentenceSplitter::Split(std::string_view text) {
     u8_at_.push_back(static_cast<uint32_t>(start));
   }
   u8_at_.push_back(static_cast<uint32_t>(text.size()));
-  const std::vector<uint32_t>& u8_at = u8_at_;
   icu::UnicodeString u(false, u16_.data(), static_cast<int32_t>(u16_.size()));  // read-only alias, no copy
   std::vector<SentenceSpan> out;
   breaker_->setText(u);
   int32_t start = breaker_->first();
   for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE; start = end, end = breaker_->next()) {
-    uint32_t b = u8_at[start], e = u8_at[end];
+    uint32_t b = u8_at_[start], e = u8_at_[end];
     while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\t')) --e;
     if (e > b) SplitRunTogether(text, b, e, &out);

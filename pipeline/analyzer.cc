@@ -1,7 +1,5 @@
 #include "pipeline/analyzer.h"
 
-#include "normalizers/folding.h"
-
 namespace solieu {
 
 StatusOr<std::shared_ptr<const AnalyzerRules>> AnalyzerRules::Load() {
@@ -37,12 +35,10 @@ AnalyzedDocument Analyzer::Analyze(Document doc) {
 
   std::vector<SentenceSpan> spans = splitter_->Split(out.normalized);
   out.sentences.reserve(spans.size());
-  out.search_keys.reserve(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
     const SentenceSpan& sp = spans[i];
     out.sentences.push_back({sp.begin, sp.end, map.ToOriginalStart(sp.begin), map.ToOriginalEnd(sp.end)});
     std::string_view sentence = std::string_view(out.normalized).substr(sp.begin, sp.end - sp.begin);
-    out.search_keys.push_back(Fold(sentence));
     for (Claim& c : rules_->extractor->Extract(sentence)) {
       c.sentence = static_cast<int>(i);
       c.begin += sp.begin;
@@ -52,6 +48,7 @@ AnalyzedDocument Analyzer::Analyze(Document doc) {
     }
   }
   rules_->resolver->Resolve(out.normalized, spans, out.doc.published, &out.claims);
+  out.search_keys = out.SearchKeys();  // here, on a worker thread, not on the single writer
   for (Claim& c : out.claims) {
     c.span_begin = map.ToOriginalStart(c.begin);
     c.span_end = map.ToOriginalEnd(c.end);

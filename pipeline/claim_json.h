@@ -4,15 +4,12 @@
 #ifndef SOLIEU_PIPELINE_CLAIM_JSON_H_
 #define SOLIEU_PIPELINE_CLAIM_JSON_H_
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "corpus/status.h"
 #include "extractors/analyzed_document.h"
 
 namespace solieu {
-
-using Json = nlohmann::ordered_json;
 
 // Appends one claim of `doc` as the spec's export object (field order as the
 // spec lists them), without a newline.

@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus/byte_source.h"
-#include "normalizers/folding.h"
 #include "pipeline/bounded_queue.h"
 #include "pipeline/claim_json.h"
 #include "pipeline/document_sink.h"
@@ -72,9 +71,7 @@ void ParseParts(const std::vector<std::string>& parts, BoundedQueue<LoadItem>* q
         if (!skipped(parsed.message(), item.bytes)) return;
         continue;
       }
-      AnalyzedDocument& doc = item.doc;
-      doc.search_keys.reserve(doc.sentences.size());
-      for (size_t i = 0; i < doc.sentences.size(); ++i) doc.search_keys.push_back(Fold(doc.SentenceText(static_cast<int>(i))));
+      item.doc.search_keys = item.doc.SearchKeys();
       if (!queue->Push(std::move(item))) return;
     }
   }

@@ -136,8 +136,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
   store->path_ = path;
   // One thread owns a Store (see store.h), so SQLite's own locking is
   // overhead: half a million mutex calls per MB of corpus in a bulk load.
-  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
-  (void)configured;
+  [[maybe_unused]] static const bool no_memstatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
   int flags = SQLITE_OPEN_NOMUTEX |
               (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   if (sqlite3_open_v2(path.c_str(), &store->db_, flags, nullptr) != SQLITE_OK) {
@@ -288,7 +287,9 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
   SOLIEU_RETURN_IF_ERROR(s.insert_doc.Run());
   // Search index rows: the document's rowid in the high bits, the sentence in the low 20.
   const int64_t search_base = static_cast<int64_t>(sqlite3_last_insert_rowid(db_)) << 20;
-  const bool keys_given = a.search_keys.size() == a.sentences.size();
+  std::vector<std::string> made;  // when the caller did not make the search keys
+  if (index_search_ && a.search_keys.size() != a.sentences.size()) made = a.SearchKeys();
+  const std::vector<std::string>& keys = a.search_keys.size() == a.sentences.size() ? a.search_keys : made;
   for (size_t i = 0; i < a.sentences.size(); ++i) {
     const SentenceRecord& r = a.sentences[i];
     s.insert_sentence.BindKept(1, d.doc_id).Bind(2, static_cast<int64_t>(i)).Bind(3, r.norm_begin).Bind(4, r.norm_end)
@@ -296,8 +297,7 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
     SOLIEU_RETURN_IF_ERROR(s.insert_sentence.Run());
     if (!index_search_) continue;
     s.insert_search_key.Bind(1, search_base + static_cast<int64_t>(i));
-    if (keys_given) s.insert_search_key.BindKept(2, a.search_keys[i]);
-    else s.insert_search_key.Bind(2, Fold(a.SentenceText(static_cast<int>(i))));
+    s.insert_search_key.BindKept(2, keys[i]);
     SOLIEU_RETURN_IF_ERROR(s.insert_search_key.Run());
   }
   for (size_t i = 0; i < a.claims.size(); ++i) {

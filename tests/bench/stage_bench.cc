@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   t = std::chrono::steady_clock::now();
   size_t key_bytes = 0;
   for (const auto& a : analyzed) {
-    for (size_t i = 0; i < a.sentences.size(); ++i) key_bytes += Fold(a.SentenceText(static_cast<int>(i))).size();
+    for (const std::string& key : a.SearchKeys()) key_bytes += key.size();
   }
   line("fold search keys (ICU)", Since(t), 0);
 

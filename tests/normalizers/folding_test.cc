@@ -9,3 +9,9 @@ TEST_CASE("Fold removes case and diacritics and turns đ into d", "[normalizers]
   CHECK(solieu::Fold("Uỷ ban") == solieu::Fold("Ủy ban"));
   CHECK(solieu::Fold("Thu ngân sách 44,9%") == "thu ngan sach 44,9%");
 }
+
+TEST_CASE("Fold keeps ASCII punctuation and folds a malformed byte as one replacement", "[normalizers]") {
+  CHECK(solieu::Fold("TP.HCM: 3.200/4.000 (80%)") == "tp.hcm: 3.200/4.000 (80%)");
+  std::string malformed = "Thu \xC3 ng\xC3\xA2n";  // a lone lead byte before "ngân"
+  CHECK(solieu::Fold(malformed) == solieu::Fold("Thu \xEF\xBF\xBD ngân"));
+}

@@ -68,3 +68,14 @@ TEST_CASE("SentenceSplitter ends a sentence before one that opens with a number"
   CHECK(s[0].ends_with("là 85%."));
   CHECK(s[1].starts_with("100% cơ quan"));
 }
+
+TEST_CASE("SentenceSplitter maps sentences back to their bytes past characters outside the BMP", "[normalizers]") {
+  // "📈" is two UTF-16 units but four UTF-8 bytes: the offsets after it must not drift.
+  std::string text = "📈 Thu ngân sách đạt 575 tỷ đồng. Chi thường xuyên đạt 400 tỷ đồng.";
+  auto s = SentenceSplitter::Create();
+  REQUIRE(s.ok());
+  auto spans = (*s)->Split(text);
+  REQUIRE(spans.size() == 2);
+  CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "📈 Thu ngân sách đạt 575 tỷ đồng.");
+  CHECK(text.substr(spans[1].begin, spans[1].end - spans[1].begin) == "Chi thường xuyên đạt 400 tỷ đồng.");
+}

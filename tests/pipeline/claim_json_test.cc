@@ -1,10 +1,12 @@
 #include "pipeline/claim_json.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "test_support.h"
 
 using namespace solieu;
+using Json = nlohmann::ordered_json;
 
 TEST_CASE("AppendClaimJson writes the spec's fields", "[pipeline]") {
   auto a = testing::AnalyzeText("Trong 8 tháng năm 2023, thu ngân sách đạt 44,9% dự toán.", "x.txt");

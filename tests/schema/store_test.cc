@@ -165,3 +165,28 @@ TEST_CASE("Store migrates a version 1 database (before findings) and keeps its f
   CHECK(sqlite3_column_int(st, 1) == Store::kSchemaVersion);
   sqlite3_finalize(st);
 }
+
+TEST_CASE("Store indexes every sentence for search, with or without the keys made beforehand", "[schema]") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.Path("s.db"), Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  auto run = (*store)->BeginRun("load", "test", "{}");
+  REQUIRE(run.ok());
+  AnalyzedDocument made = AnalyzeText(kArticle, "a.txt");  // keys made by the analysis
+  REQUIRE(made.search_keys.size() == made.sentences.size());
+  AnalyzedDocument bare = AnalyzeText("Thành ủy Bắc Kạn kết nạp 120 đảng viên mới.", "b.txt");
+  bare.search_keys.clear();  // as a merged shard's document arrives
+  REQUIRE((*store)->Begin().ok());
+  REQUIRE((*store)->WriteDocument(made, *run).ok());
+  REQUIRE((*store)->WriteDocument(bare, *run).ok());
+  REQUIRE((*store)->Commit().ok());
+  CHECK(Count(**store, "SELECT count(*) FROM sentence_search") == 3);
+  auto hits = (*store)->Search("ban le hang hoa", 10);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 1);
+  CHECK((*hits)[0].doc_id == made.doc.doc_id);
+  auto folded_here = (*store)->Search("dang vien moi", 10);
+  REQUIRE(folded_here.ok());
+  REQUIRE(folded_here->size() == 1);
+  CHECK((*folded_here)[0].doc_id == bare.doc.doc_id);
+}
