@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <memory>
 
 #include "test_support.h"
 
@@ -23,6 +24,19 @@ int64_t Count(Store& s, const char* sql) {
   return n;
 }
 
+// A read-write store with a run begun, ready for WriteDocument.
+struct Writing {
+  std::unique_ptr<Store> store;
+  int64_t run;
+};
+Writing OpenForWriting(const std::string& path) {
+  auto store = Store::Open(path, Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  auto run = (*store)->BeginRun("ingest", "test", "{}");
+  REQUIRE(run.ok());
+  return {std::move(*store), *run};
+}
+
 const char* kArticle =
     "Tổng mức bán lẻ hàng hoá và doanh thu dịch vụ đạt 3.200 tỷ đồng, bằng 107% Nghị quyết.\n"
     "Thành phố có 4.284 đảng viên.";
@@ -31,21 +45,18 @@ const char* kArticle =
 
 TEST_CASE("Store writes a document and reads back the same claims", "[schema]") {
   TempDir tmp;
-  auto store = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
-  REQUIRE(store.ok());
-  auto run = (*store)->BeginRun("ingest", "test", "{}");
-  REQUIRE(run.ok());
+  auto [store, run] = OpenForWriting(tmp.Path("f.db"));
   AnalyzedDocument a = AnalyzeText(kArticle, "a.txt");
-  REQUIRE((*store)->Begin().ok());
-  auto added = (*store)->WriteDocument(a, *run);
+  REQUIRE(store->Begin().ok());
+  auto added = store->WriteDocument(a, run);
   REQUIRE(added.ok());
   CHECK(*added);
-  REQUIRE((*store)->Commit().ok());
-  CHECK(Count(**store, "SELECT count(*) FROM claims") == 2);
-  CHECK(Count(**store, "SELECT count(*) FROM comparisons") == 1);
-  CHECK(Count(**store, "SELECT count(*) FROM facts WHERE sentence LIKE 'Tổng mức bán lẻ hàng hóa%'") == 1);
+  REQUIRE(store->Commit().ok());
+  CHECK(Count(*store, "SELECT count(*) FROM claims") == 2);
+  CHECK(Count(*store, "SELECT count(*) FROM comparisons") == 1);
+  CHECK(Count(*store, "SELECT count(*) FROM facts WHERE sentence LIKE 'Tổng mức bán lẻ hàng hóa%'") == 1);
   std::vector<AnalyzedDocument> back;
-  REQUIRE((*store)->ForEachDocument([&](const AnalyzedDocument& d) { back.push_back(d); return Status::Ok(); }).ok());
+  REQUIRE(store->ForEachDocument([&](const AnalyzedDocument& d) { back.push_back(d); return Status::Ok(); }).ok());
   REQUIRE(back.size() == 1);
   REQUIRE(back[0].claims.size() == a.claims.size());
   for (size_t i = 0; i < a.claims.size(); ++i) {
@@ -59,23 +70,20 @@ TEST_CASE("Store writes a document and reads back the same claims", "[schema]") 
 
 TEST_CASE("Store adds the same document only once", "[schema]") {
   TempDir tmp;
-  auto store = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
-  REQUIRE(store.ok());
-  auto run = (*store)->BeginRun("ingest", "test", "{}");
-  REQUIRE(run.ok());
+  auto [store, run] = OpenForWriting(tmp.Path("f.db"));
   AnalyzedDocument a = AnalyzeText(kArticle, "a.txt");
-  auto first = (*store)->WriteDocument(a, *run);
+  auto first = store->WriteDocument(a, run);
   AnalyzedDocument again = AnalyzeText(kArticle, "copy/a.txt");
-  auto second = (*store)->WriteDocument(again, *run);
+  auto second = store->WriteDocument(again, run);
   REQUIRE(first.ok());
   REQUIRE(second.ok());
   CHECK(*first);
   CHECK_FALSE(*second);
-  CHECK(Count(**store, "SELECT count(*) FROM documents") == 1);
+  CHECK(Count(*store, "SELECT count(*) FROM documents") == 1);
   // Same id, different text: refused with the source named.
   AnalyzedDocument clash = AnalyzeText("Giải quyết việc làm cho 704 lao động.", "b.jsonl:3");
   clash.doc.doc_id = a.doc.doc_id;
-  auto third = (*store)->WriteDocument(clash, *run);
+  auto third = store->WriteDocument(clash, run);
   REQUIRE_FALSE(third.ok());
   CHECK_THAT(third.status().message(), Catch::Contains("b.jsonl:3") && Catch::Contains("already stored"));
 }
@@ -103,11 +111,8 @@ TEST_CASE("Store keeps only whole documents when the writer is killed mid-transa
   TempDir tmp;
   std::string path = tmp.Path("f.db");
   {
-    auto store = Store::Open(path, Store::Mode::kReadWrite);
-    REQUIRE(store.ok());
-    auto run = (*store)->BeginRun("ingest", "test", "{}");
-    REQUIRE(run.ok());
-    REQUIRE((*store)->WriteDocument(AnalyzeText(kArticle, "a.txt"), *run).ok());
+    auto [store, run] = OpenForWriting(path);
+    REQUIRE(store->WriteDocument(AnalyzeText(kArticle, "a.txt"), run).ok());
   }
   pid_t pid = fork();
   if (pid == 0) {
@@ -133,10 +138,8 @@ TEST_CASE("Store migrates a version 1 database (before findings) and keeps its f
   TempDir tmp;
   std::string path = tmp.Path("v1.db");
   {
-    auto store = Store::Open(path, Store::Mode::kReadWrite);
-    REQUIRE(store.ok());
-    auto run = (*store)->BeginRun("ingest", "test", "{}");
-    REQUIRE((*store)->WriteDocument(AnalyzeText(kArticle, "a.txt"), *run).ok());
+    auto [store, run] = OpenForWriting(path);
+    REQUIRE(store->WriteDocument(AnalyzeText(kArticle, "a.txt"), run).ok());
   }
   sqlite3* db;
   sqlite3_open(path.c_str(), &db);
@@ -168,24 +171,21 @@ TEST_CASE("Store migrates a version 1 database (before findings) and keeps its f
 
 TEST_CASE("Store indexes every sentence for search, with or without the keys made beforehand", "[schema]") {
   TempDir tmp;
-  auto store = Store::Open(tmp.Path("s.db"), Store::Mode::kReadWrite);
-  REQUIRE(store.ok());
-  auto run = (*store)->BeginRun("load", "test", "{}");
-  REQUIRE(run.ok());
+  auto [store, run] = OpenForWriting(tmp.Path("s.db"));
   AnalyzedDocument made = AnalyzeText(kArticle, "a.txt");  // keys made by the analysis
   REQUIRE(made.search_keys.size() == made.sentences.size());
   AnalyzedDocument bare = AnalyzeText("Thành ủy Bắc Kạn kết nạp 120 đảng viên mới.", "b.txt");
   bare.search_keys.clear();  // as a merged shard's document arrives
-  REQUIRE((*store)->Begin().ok());
-  REQUIRE((*store)->WriteDocument(made, *run).ok());
-  REQUIRE((*store)->WriteDocument(bare, *run).ok());
-  REQUIRE((*store)->Commit().ok());
-  CHECK(Count(**store, "SELECT count(*) FROM sentence_search") == 3);
-  auto hits = (*store)->Search("ban le hang hoa", 10);
+  REQUIRE(store->Begin().ok());
+  REQUIRE(store->WriteDocument(made, run).ok());
+  REQUIRE(store->WriteDocument(bare, run).ok());
+  REQUIRE(store->Commit().ok());
+  CHECK(Count(*store, "SELECT count(*) FROM sentence_search") == 3);
+  auto hits = store->Search("ban le hang hoa", 10);
   REQUIRE(hits.ok());
   REQUIRE(hits->size() == 1);
   CHECK((*hits)[0].doc_id == made.doc.doc_id);
-  auto folded_here = (*store)->Search("dang vien moi", 10);
+  auto folded_here = store->Search("dang vien moi", 10);
   REQUIRE(folded_here.ok());
   REQUIRE(folded_here->size() == 1);
   CHECK((*folded_here)[0].doc_id == bare.doc.doc_id);
