@@ -63,56 +63,82 @@ void Checker::Explain(Finding* f, const std::string& key, const std::map<std::st
 }
 
 std::vector<Finding> Checker::Check(const std::vector<AnalyzedDocument>& docs, const CheckOptions& options) const {
-  std::vector<Finding> within;
+  std::vector<Placed> placed;
   for (const AnalyzedDocument& doc : docs) {
-    if (options.doc_id.empty() || doc.doc.doc_id == options.doc_id) CheckWithin(doc, &within);
+    if (options.doc_id.empty() || doc.doc.doc_id == options.doc_id) CheckWithin(doc, &placed);
   }
-  return CheckAcross(docs, options, std::move(within));
+  std::vector<Placed> across;
+  std::vector<int64_t> order(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) order[i] = static_cast<int64_t>(i);
+  CheckSeries(docs, order, &across);
+  for (Placed& p : across) {
+    if (Involves(p.finding, options.doc_id)) placed.push_back(std::move(p));
+  }
+  return Ordered(std::move(placed));
 }
 
-std::vector<Finding> Checker::CheckAcross(const std::vector<AnalyzedDocument>& docs, const CheckOptions& options,
-                                          std::vector<Finding> within) const {
-  std::vector<Finding> out = std::move(within);
-  std::vector<Fact> facts;
-  for (const AnalyzedDocument& doc : docs) {
-    for (size_t i = 0; i < doc.claims.size(); ++i) {
-      const Claim& c = doc.claims[i];
-      std::string series;
-      if (c.indicator) series = *c.indicator;
-      else if (std::count(c.metric.begin(), c.metric.end(), ' ') >= 1) series = "metric:" + Fold(c.metric);
-      facts.push_back({&doc, &c, static_cast<int>(i), std::move(series)});
-    }
-  }
-  std::vector<Finding> cross;
-  CrossSource(facts, &cross);
-  ImpliedBaselines(facts, &cross);
-  StatedChanges(facts, &cross);
-  for (Finding& f : cross) {
-    bool involved = options.doc_id.empty() ||
-                    std::any_of(f.claims.begin(), f.claims.end(), [&](auto& c) { return c.doc_id == options.doc_id; });
-    if (involved) out.push_back(std::move(f));
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-    return SeverityRank(a.severity) > SeverityRank(b.severity);
+namespace {
+
+// Kinds of check, in the order Check gives their findings.
+enum Phase : int64_t { kWithin, kCrossSource, kImpliedBaseline, kStatedChange };
+
+Checker::Placed At(Finding f, Phase phase, int64_t doc_order = 0, int64_t claim = 0) {
+  return {{2 - SeverityRank(f.severity), phase, doc_order, claim}, std::move(f)};
+}
+
+void PlaceAll(std::vector<Finding>* found, Phase phase, std::vector<Checker::Placed>* out) {
+  for (Finding& f : *found) out->push_back(At(std::move(f), phase));
+  found->clear();
+}
+
+}  // namespace
+
+std::vector<Finding> Checker::Ordered(std::vector<Placed> placed) {
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+    return std::lexicographical_compare(a.place, a.place + 4, b.place, b.place + 4);
   });
+  std::vector<Finding> out;
+  out.reserve(placed.size());
+  for (Placed& p : placed) out.push_back(std::move(p.finding));
   return out;
 }
 
-AnalyzedDocument SlimmedForCrossChecks(AnalyzedDocument doc) {
-  std::vector<bool> used(doc.sentences.size(), false);
-  for (const Claim& c : doc.claims) used[c.sentence] = true;
-  std::string kept;
-  for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    SentenceRecord& r = doc.sentences[i];
-    uint32_t begin = static_cast<uint32_t>(kept.size());
-    if (used[i]) kept.append(doc.normalized, r.norm_begin, r.norm_end - r.norm_begin);
-    r.norm_begin = begin;
-    r.norm_end = static_cast<uint32_t>(kept.size());
+bool Checker::Involves(const Finding& f, const std::string& doc_id) {
+  return doc_id.empty() ||
+         std::any_of(f.claims.begin(), f.claims.end(), [&](const FindingClaim& c) { return c.doc_id == doc_id; });
+}
+
+void Checker::CheckWithin(const AnalyzedDocument& doc, std::vector<Placed>* out) const {
+  std::vector<Finding> found;
+  CheckDocument(doc, &found);
+  PlaceAll(&found, kWithin, out);
+}
+
+void Checker::CheckSeries(const std::vector<AnalyzedDocument>& docs, const std::vector<int64_t>& order,
+                          std::vector<Placed>* out) const {
+  std::vector<Fact> facts;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    for (const Claim& c : docs[d].claims) {
+      std::string series;
+      if (c.indicator) series = *c.indicator;
+      else if (std::count(c.metric.begin(), c.metric.end(), ' ') >= 1) series = "metric:" + Fold(c.metric);
+      facts.push_back({&docs[d], &c, order[d], std::move(series)});
+    }
   }
-  doc.normalized = std::move(kept);
-  doc.doc.text = std::string();
-  doc.search_keys = {};
-  return doc;
+  // Groups come in the order of their keys, which begin "series|entity|", so
+  // across calls in that order these come as one call over every claim gives.
+  std::vector<Finding> found;
+  CrossSource(facts, &found);
+  PlaceAll(&found, kCrossSource, out);
+  ImpliedBaselines(facts, &found);
+  PlaceAll(&found, kImpliedBaseline, out);
+  StatedChanges(facts, out);
+}
+
+Checker::Placed Checker::StatedAt(Finding f, const Fact& stating) {
+  // A document's claims are in order of position (analyzed_document.h).
+  return At(std::move(f), kStatedChange, stating.doc_order,
+            (int64_t{stating.claim->span_begin} << 32) | stating.claim->span_end);
 }
 
 void Checker::CheckDocument(const AnalyzedDocument& doc, std::vector<Finding>* out) const {

@@ -40,20 +40,33 @@ class Checker {
   // Findings over `docs`, errors first, in a stable order.
   std::vector<Finding> Check(const std::vector<AnalyzedDocument>& docs, const CheckOptions& options = {}) const;
 
-  // The same in two steps, for a database read one document at a time:
-  // CheckWithin on each whole document as it comes (appending to
-  // `within`), then CheckAcross over the documents kept, which may be
-  // slimmed (SlimmedForCrossChecks) since only their claims and the
-  // sentences of those claims are read.
-  void CheckWithin(const AnalyzedDocument& doc, std::vector<Finding>* within) const { CheckDocument(doc, within); }
-  std::vector<Finding> CheckAcross(const std::vector<AnalyzedDocument>& docs, const CheckOptions& options,
-                                   std::vector<Finding> within) const;
+  // A finding with its place in Check's order: errors, then warnings, then
+  // info; within each, the checks within documents, then cross_source_*,
+  // implied_baseline, and stated_change by the claim that states the change;
+  // findings with the same place keep the order they were found in.
+  struct Placed {
+    int64_t place[4];
+    Finding finding;
+  };
+  static std::vector<Finding> Ordered(std::vector<Placed> placed);
+
+  // Check in pieces, for a database larger than memory: CheckWithin on each
+  // document as it is read, and CheckSeries on each group of claims that can
+  // be compared across documents (Store::ForEachSeries: one indicator, or
+  // metric of two words or more, and one entity; every check across
+  // documents compares only claims that share both), `order[i]` placing
+  // docs[i] among all documents. Their findings, ordered, are Check's.
+  void CheckWithin(const AnalyzedDocument& doc, std::vector<Placed>* out) const;
+  void CheckSeries(const std::vector<AnalyzedDocument>& docs, const std::vector<int64_t>& order,
+                   std::vector<Placed>* out) const;
+  // Whether `f` involves a claim of the document `doc_id` ("" : any).
+  static bool Involves(const Finding& f, const std::string& doc_id);
 
   // A claim as the checks see it: where it comes from and what it reports.
   struct Fact {
     const AnalyzedDocument* doc;
     const Claim* claim;
-    int index;           // in its document
+    int64_t doc_order;   // the document's place among all documents
     std::string series;  // "retail_sales", or "metric:<folded metric>" without an indicator
   };
 
@@ -66,7 +79,8 @@ class Checker {
   void BrokenNumbers(const AnalyzedDocument& doc, std::vector<Finding>* out) const;
   void CrossSource(const std::vector<Fact>& facts, std::vector<Finding>* out) const;
   void ImpliedBaselines(const std::vector<Fact>& facts, std::vector<Finding>* out) const;
-  void StatedChanges(const std::vector<Fact>& facts, std::vector<Finding>* out) const;
+  void StatedChanges(const std::vector<Fact>& facts, std::vector<Placed>* out) const;
+  static Placed StatedAt(Finding f, const Fact& stating);
 
   Interval ValueOf(const Claim& c) const;            // in the claim's written unit
   Interval PercentOf(const Comparison& k) const;
@@ -78,24 +92,24 @@ class Checker {
   Explanations explanations_;
 };
 
-// What the checks across documents need of a document: its ids, its
-// claims and the sentences they sit in. The stored and normalized texts go,
-// so that a large database is checked in a fraction of its size in memory.
-AnalyzedDocument SlimmedForCrossChecks(AnalyzedDocument doc);
-
 // `solieu check`: runs the checks over a database, stores the findings
 // (replacing the previous ones) and writes them to `out`, grouped by
 // severity with each claim's sentence ("text"), or one JSON object a line
 // ("jsonl"). Returns how many findings are at or above `fail_on`
-// ("warning", "error"; "" counts none).
+// ("warning", "error"; "" counts none). Memory stays bounded whatever the
+// size of the database: one document or one series at a time, findings
+// staged on disk (Store::StageFinding).
 struct CheckCommand {
   std::string db, doc_id, format = "text", fail_on;
 };
 StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostream& err);
 
-// Writing findings, for the command and for tests.
+// Writing findings, for the command and for tests: text grouped under a
+// heading per severity, or one JSON object a line.
 void PrintFindingsText(const std::vector<Finding>& findings, std::ostream& out);
 void PrintFindingsJsonl(const std::vector<Finding>& findings, std::ostream& out);
+void PrintFindingText(const Finding& f, std::ostream& out);  // one finding, without its heading
+void PrintFindingJsonl(const Finding& f, std::ostream& out);
 
 }  // namespace solieu
 

@@ -1,9 +1,12 @@
 // `solieu check`: the checks over a database, stored and printed.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "pipeline/check.h"
+#include "pipeline/json_writer.h"
 #include "schema/store.h"
 
 namespace solieu {
@@ -21,40 +24,83 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
   }
   auto checker = Checker::Create();
   if (!checker.ok()) return checker.status();
-  auto store = Store::Open(command.db, Store::Mode::kReadWrite);
-  if (!store.ok()) return store.status();
-  // Each document is checked on its own as it is read; the checks across
-  // documents need every document, not only the one asked about, but only
-  // their claims and those claims' sentences.
-  std::vector<AnalyzedDocument> docs;
-  std::vector<Finding> within;
+  auto opened = Store::Open(command.db, Store::Mode::kReadWrite);
+  if (!opened.ok()) return opened.status();
+  Store& store = **opened;
+  // Indexes first: a database left by a killed ingest may lack them, and
+  // the groups of claims below are found through them.
+  SOLIEU_RETURN_IF_ERROR(store.CreateIndexes());
+  // Findings go to a temporary table as they are found, each with its place
+  // in Check's order, so that memory holds one document or one group of
+  // claims, whatever the size of the database.
+  int counts[3] = {0, 0, 0};
+  std::ostringstream printed;
+  auto stage = [&](const Checker::Placed& p) {
+    ++counts[SeverityRank(p.finding.severity)];
+    printed.str("");
+    if (command.format == "jsonl") PrintFindingJsonl(p.finding, printed);
+    else PrintFindingText(p.finding, printed);
+    return store.StageFinding(p.finding, {{p.place[0], p.place[1], p.place[2], p.place[3]}}, printed.str());
+  };
+  size_t claims = 0, documents = 0;
   bool found = command.doc_id.empty();
-  SOLIEU_RETURN_IF_ERROR((*store)->ForEachDocument([&](const AnalyzedDocument& d) {
+  std::vector<Checker::Placed> placed;
+  SOLIEU_RETURN_IF_ERROR(store.ForEachDocument([&](const AnalyzedDocument& d) {
     found |= d.doc.doc_id == command.doc_id;
-    if (command.doc_id.empty() || d.doc.doc_id == command.doc_id) (*checker)->CheckWithin(d, &within);
-    docs.push_back(SlimmedForCrossChecks(d));
+    claims += d.claims.size();
+    ++documents;
+    if (!command.doc_id.empty() && d.doc.doc_id != command.doc_id) return Status::Ok();
+    placed.clear();
+    (*checker)->CheckWithin(d, &placed);
+    for (const Checker::Placed& p : placed) SOLIEU_RETURN_IF_ERROR(stage(p));
     return Status::Ok();
   }));
   if (!found) return Status::NotFound(command.db + ": no document with id '" + command.doc_id + "'");
+  SOLIEU_RETURN_IF_ERROR(store.ForEachSeries([&](const std::vector<AnalyzedDocument>& docs,
+                                                 const std::vector<int64_t>& order) {
+    if (!command.doc_id.empty() &&
+        std::none_of(docs.begin(), docs.end(), [&](auto& d) { return d.doc.doc_id == command.doc_id; })) {
+      return Status::Ok();
+    }
+    placed.clear();
+    (*checker)->CheckSeries(docs, order, &placed);
+    for (const Checker::Placed& p : placed) {
+      if (Checker::Involves(p.finding, command.doc_id)) SOLIEU_RETURN_IF_ERROR(stage(p));
+    }
+    return Status::Ok();
+  }));
   nlohmann::json options = {{"doc", command.doc_id}, {"format", command.format}, {"fail_on", command.fail_on}};
-  auto run = (*store)->BeginRun("check", SOLIEU_VERSION, options.dump());
+  auto run = store.BeginRun("check", SOLIEU_VERSION, options.dump());
   if (!run.ok()) return run.status();
-  std::vector<Finding> findings = (*checker)->CheckAcross(docs, {command.doc_id}, std::move(within));
-  SOLIEU_RETURN_IF_ERROR((*store)->ReplaceFindings(findings, *run, command.doc_id));
-  SOLIEU_RETURN_IF_ERROR((*store)->CreateIndexes());
-  size_t claims = 0;
-  for (const auto& d : docs) claims += d.claims.size();
-  SOLIEU_RETURN_IF_ERROR((*store)->FinishRun(*run, 0, static_cast<int64_t>(findings.size()), 0));
-  int counts[3] = {0, 0, 0}, failing = 0;
-  for (const Finding& f : findings) {
-    ++counts[SeverityRank(f.severity)];
-    failing += SeverityRank(f.severity) >= fail_rank;
-  }
-  if (command.format == "jsonl") PrintFindingsJsonl(findings, out);
-  else PrintFindingsText(findings, out);
-  err << "checked " << claims << " claims in " << docs.size() << " documents: " << counts[2] << " errors, "
+  SOLIEU_RETURN_IF_ERROR(store.ReplaceFindings(*run, command.doc_id));
+  int total = counts[0] + counts[1] + counts[2];
+  SOLIEU_RETURN_IF_ERROR(store.FinishRun(*run, 0, total, 0));
+  std::string heading;
+  SOLIEU_RETURN_IF_ERROR(store.ForEachStagedFinding([&](const std::string& severity, const std::string& text) {
+    if (command.format == "text" && severity != heading) {
+      heading = severity;
+      int rank = SeverityRank(severity);
+      out << "== " << kHeading[rank] << " (" << counts[rank] << ")\n\n";
+    }
+    out << text;
+    return Status::Ok();
+  }));
+  int failing = 0;
+  for (int rank = 0; rank < 3; ++rank) failing += rank >= fail_rank ? counts[rank] : 0;
+  err << "checked " << claims << " claims in " << documents << " documents: " << counts[2] << " errors, "
       << counts[1] << " warnings, " << counts[0] << " info; stored in " << command.db << " (table findings)\n";
   return failing;
+}
+
+void PrintFindingText(const Finding& f, std::ostream& out) {
+  out << f.severity << "  " << f.kind << ": " << f.explanation << "\n"
+      << "    vi: " << f.explanation_vi << "\n";
+  if (!f.arithmetic.empty()) out << "    arithmetic: " << f.arithmetic << "\n";
+  for (const FindingClaim& c : f.claims) {
+    out << "    " << c.role << " \"" << c.text << "\"  " << c.source << " [" << c.span_begin << "-" << c.span_end
+        << "]\n      " << c.sentence << "\n";
+  }
+  out << "\n";
 }
 
 void PrintFindingsText(const std::vector<Finding>& findings, std::ostream& out) {
@@ -64,34 +110,29 @@ void PrintFindingsText(const std::vector<Finding>& findings, std::ostream& out) 
     if (n == 0) continue;
     out << "== " << kHeading[rank] << " (" << n << ")\n\n";
     for (const Finding& f : findings) {
-      if (SeverityRank(f.severity) != rank) continue;
-      out << f.severity << "  " << f.kind << ": " << f.explanation << "\n"
-          << "    vi: " << f.explanation_vi << "\n";
-      if (!f.arithmetic.empty()) out << "    arithmetic: " << f.arithmetic << "\n";
-      for (const FindingClaim& c : f.claims) {
-        out << "    " << c.role << " \"" << c.text << "\"  " << c.source << " [" << c.span_begin << "-" << c.span_end
-            << "]\n      " << c.sentence << "\n";
-      }
-      out << "\n";
+      if (SeverityRank(f.severity) == rank) PrintFindingText(f, out);
     }
   }
 }
 
-void PrintFindingsJsonl(const std::vector<Finding>& findings, std::ostream& out) {
-  using Json = nlohmann::ordered_json;
-  auto number = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
-  for (const Finding& f : findings) {
-    Json claims = Json::array();
-    for (const FindingClaim& c : f.claims) {
-      claims.push_back({{"doc_id", c.doc_id}, {"source", c.source}, {"span", {c.span_begin, c.span_end}},
-                        {"text", c.text}, {"value", c.value}, {"unit", c.unit}, {"claim_id", c.claim_id},
-                        {"role", c.role}});
-    }
-    Json j = {{"kind", f.kind}, {"severity", f.severity}, {"claims", claims}, {"expected", number(f.expected)},
-              {"observed", number(f.observed)}, {"tolerance", number(f.tolerance)}, {"explanation", f.explanation},
-              {"explanation_vi", f.explanation_vi}, {"arithmetic", f.arithmetic}};
-    out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+void PrintFindingJsonl(const Finding& f, std::ostream& out) {
+  std::string line;
+  JsonWriter w(&line);
+  w.BeginObject().Key("kind").String(f.kind).Key("severity").String(f.severity).Key("claims").BeginArray();
+  for (const FindingClaim& c : f.claims) {
+    w.BeginObject().Key("doc_id").String(c.doc_id).Key("source").String(c.source).Key("span").BeginArray()
+        .Int(c.span_begin).Int(c.span_end).EndArray().Key("text").String(c.text).Key("value").Number(c.value)
+        .Key("unit").String(c.unit).Key("claim_id").String(c.claim_id).Key("role").String(c.role).EndObject();
   }
+  w.EndArray().Key("expected").Number(f.expected).Key("observed").Number(f.observed).Key("tolerance")
+      .Number(f.tolerance).Key("explanation").String(f.explanation).Key("explanation_vi").String(f.explanation_vi)
+      .Key("arithmetic").String(f.arithmetic).EndObject();
+  line.push_back('\n');
+  out << line;
+}
+
+void PrintFindingsJsonl(const std::vector<Finding>& findings, std::ostream& out) {
+  for (const Finding& f : findings) PrintFindingJsonl(f, out);
 }
 
 }  // namespace solieu

@@ -223,7 +223,7 @@ void Checker::ImpliedBaselines(const std::vector<Fact>& facts, std::vector<Findi
 // "… đạt 28.750 tỷ đồng, tăng 13,4% so với năm 2022" against the 2022 value
 // wherever it is reported: does 25.350 × 1,134 give 28.750? Reports often
 // write "tăng X%" for "bằng X%", so both readings are tried.
-void Checker::StatedChanges(const std::vector<Fact>& facts, std::vector<Finding>* out) const {
+void Checker::StatedChanges(const std::vector<Fact>& facts, std::vector<Placed>* out) const {
   std::map<std::string, std::vector<const Fact*>> actuals;
   for (const Fact& f : facts) {
     const Claim& c = *f.claim;
@@ -298,7 +298,7 @@ void Checker::StatedChanges(const std::vector<Fact>& facts, std::vector<Finding>
                           : fits ? "stated_change.change" : fits_share ? "stated_change.share" : "stated_change.neither";
         Explain(&fd, key, {{"stated", stated}, {"from", from_w}, {"to", to_w}, {"change", change_w},
                            {"ratio", ratio_w}, {"percent", FormatNumber(cmp.percent)}});
-        out->push_back(std::move(fd));
+        out->push_back(StatedAt(std::move(fd), f));
       }
     }
   }

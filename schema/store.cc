@@ -64,6 +64,7 @@ class Stmt {
     return Text(col);
   }
   int64_t Int(int col) { return sqlite3_column_int64(s_, col); }
+  bool IsNull(int col) { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
   double Real(int col) { return sqlite3_column_double(s_, col); }
   std::optional<double> OptReal(int col) {
     if (sqlite3_column_type(s_, col) == SQLITE_NULL) return std::nullopt;
@@ -92,23 +93,87 @@ std::vector<std::string> ParseFlags(const std::string& s) {
   return j.get<std::vector<std::string>>();
 }
 
-// The body of Store::ReplaceFindings, inside its transaction.
-Status WriteFindings(sqlite3* db, Stmt& drop, Stmt& finding, Stmt& claim, const std::vector<Finding>& findings,
-                     int64_t run_id, const std::string& doc_id) {
-  SOLIEU_RETURN_IF_ERROR(drop.Bind(1, doc_id).Run());
-  for (const Finding& f : findings) {
-    SOLIEU_RETURN_IF_ERROR(finding.Bind(1, f.kind).Bind(2, f.severity).Bind(3, f.expected).Bind(4, f.observed)
-                               .Bind(5, f.tolerance).Bind(6, f.arithmetic).Bind(7, f.explanation)
-                               .Bind(8, f.explanation_vi).Bind(9, run_id).Run());
-    int64_t id = sqlite3_last_insert_rowid(db);
-    for (size_t i = 0; i < f.claims.size(); ++i) {
-      const FindingClaim& c = f.claims[i];
-      SOLIEU_RETURN_IF_ERROR(
-          claim.Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, c.claim_id).Bind(4, c.comparison).Bind(5, c.role).Run());
-    }
+
+// The claim columns Store reads back, and the reading of them (ReadClaim).
+constexpr const char* kClaimColumns =
+    "claim_id, sentence_idx, span_start, span_end, text, number, value, unit, dimension, si_value, si_unit,"
+    " denominator, qualifier, modality, metric, indicator, entity, period_label, period_from, period_to, flags";
+constexpr int kClaimColumnCount = 21;
+constexpr const char* kComparisonColumns =
+    "span_start, span_end, text, percent, kind, direction, baseline, baseline_kind, flags";
+constexpr const char* kComparisonsOfClaim =
+    "SELECT span_start, span_end, text, percent, kind, direction, baseline, baseline_kind, flags"
+    " FROM comparisons WHERE claim_id = ? ORDER BY idx";
+
+// A claim from kClaimColumns starting at column `at` (its comparisons apart).
+void ReadClaim(Stmt& q, int at, Claim* c) {
+  c->sentence = static_cast<int>(q.Int(at + 1));
+  c->span_begin = static_cast<uint32_t>(q.Int(at + 2));
+  c->span_end = static_cast<uint32_t>(q.Int(at + 3));
+  c->text = q.Text(at + 4); c->number = q.Text(at + 5); c->value = q.Real(at + 6);
+  c->unit = q.Text(at + 7); c->dimension = q.Text(at + 8); c->base_value = q.Real(at + 9);
+  c->base_unit = q.Text(at + 10); c->denominator = q.OptReal(at + 11); c->qualifier = q.OptText(at + 12);
+  c->modality = q.Text(at + 13); c->metric = q.Text(at + 14); c->indicator = q.OptText(at + 15);
+  c->entity = q.OptText(at + 16);
+  if (auto label = q.OptText(at + 17)) c->period = Period{*label, q.Text(at + 18), q.Text(at + 19)};
+  c->flags = ParseFlags(q.Text(at + 20));
+}
+
+// A comparison from kComparisonColumns starting at column `at`.
+Comparison ReadComparison(Stmt& q, int at) {
+  Comparison m;
+  m.span_begin = static_cast<uint32_t>(q.Int(at));
+  m.span_end = static_cast<uint32_t>(q.Int(at + 1));
+  m.text = q.Text(at + 2); m.percent = q.Real(at + 3); m.kind = q.Text(at + 4);
+  m.direction = q.OptText(at + 5); m.baseline = q.OptText(at + 6); m.baseline_kind = q.OptText(at + 7);
+  m.flags = ParseFlags(q.Text(at + 8));
+  return m;
+}
+
+Status ReadComparisons(Stmt& comps, const std::string& claim_id, Claim* c) {
+  comps.Bind(1, claim_id);
+  while (true) {
+    auto k = comps.Step();
+    if (!k.ok()) return k.status();
+    if (!*k) break;
+    c->comparisons.push_back(ReadComparison(comps, 0));
   }
+  comps.Reset();
   return Status::Ok();
 }
+
+// Pieces of documents.normalized, read without loading the whole text: a
+// document's text is read once per group of claims it has figures in.
+class NormalizedText {
+ public:
+  NormalizedText(sqlite3* db, const std::string& path) : db_(db), path_(path) {}
+  NormalizedText(const NormalizedText&) = delete;
+  ~NormalizedText() { if (blob_) sqlite3_blob_close(blob_); }
+  Status Read(int64_t rowid, int64_t begin, int64_t end, std::string* out) {
+    int rc = SQLITE_OK;
+    if (!blob_) rc = sqlite3_blob_open(db_, "main", "documents", "normalized", rowid, 0, &blob_);
+    else if (rowid != rowid_) rc = sqlite3_blob_reopen(blob_, rowid);  // the same row keeps its overflow pages
+    rowid_ = rc == SQLITE_OK ? rowid : -1;
+    if (rc == SQLITE_OK && (begin < 0 || end < begin || end > sqlite3_blob_bytes(blob_))) rc = SQLITE_CORRUPT;
+    size_t at = out->size();
+    if (rc == SQLITE_OK) {
+      out->resize(at + static_cast<size_t>(end - begin));
+      rc = sqlite3_blob_read(blob_, out->data() + at, static_cast<int>(end - begin), static_cast<int>(begin));
+    }
+    if (rc != SQLITE_OK) {
+      out->resize(at);
+      return Status::Corrupt(path_ + ": document " + std::to_string(rowid) + ": cannot read sentence bytes " +
+                             std::to_string(begin) + "-" + std::to_string(end) + ": " + sqlite3_errstr(rc));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  sqlite3* db_;
+  std::string path_;
+  sqlite3_blob* blob_ = nullptr;
+  int64_t rowid_ = -1;
+};
 
 }  // namespace
 
@@ -371,23 +436,92 @@ Status Store::CreateIndexes() {
   return built.ok() ? reset : built;
 }
 
-Status Store::ReplaceFindings(const std::vector<Finding>& findings, int64_t run_id, const std::string& doc_id) {
-  Stmt drop, finding, claim;
-  SOLIEU_RETURN_IF_ERROR(drop.Prepare(db_,
-      "DELETE FROM findings WHERE ?1 = '' OR finding_id IN (SELECT fc.finding_id FROM finding_claims fc"
-      " JOIN claims c ON c.claim_id = fc.claim_id WHERE c.doc_id = ?1)"));
-  SOLIEU_RETURN_IF_ERROR(finding.Prepare(db_,
-      "INSERT INTO findings(kind, severity, expected, observed, tolerance, arithmetic, explanation, explanation_vi, run_id)"
-      " VALUES (?,?,?,?,?,?,?,?,?)"));
-  SOLIEU_RETURN_IF_ERROR(claim.Prepare(db_,
-      "INSERT INTO finding_claims(finding_id, idx, claim_id, comparison_idx, role) VALUES (?,?,?,?,?)"));
+struct Store::Staging {
+  Stmt finding, claim;
+};
+
+Status Store::StartStaging() {
+  // Only the temporary database is written until ReplaceFindings, so this
+  // deferred transaction takes no write lock on the database itself.
+  SOLIEU_RETURN_IF_ERROR(Exec(
+      "CREATE TEMP TABLE IF NOT EXISTS staged_findings (stage_id INTEGER PRIMARY KEY, k0, k1, k2, k3,"
+      " kind, severity, expected, observed, tolerance, arithmetic, explanation, explanation_vi, printed);"
+      "CREATE TEMP TABLE IF NOT EXISTS staged_finding_claims (stage_id, idx, claim_id, comparison_idx, role);"
+      "DELETE FROM staged_findings; DELETE FROM staged_finding_claims; BEGIN",
+      "cannot stage findings"));
+  auto staging = std::make_unique<Staging>();
+  SOLIEU_RETURN_IF_ERROR(staging->finding.Prepare(db_,
+      "INSERT INTO staged_findings (k0, k1, k2, k3, kind, severity, expected, observed, tolerance, arithmetic,"
+      " explanation, explanation_vi, printed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  SOLIEU_RETURN_IF_ERROR(staging->claim.Prepare(db_,
+      "INSERT INTO staged_finding_claims (stage_id, idx, claim_id, comparison_idx, role) VALUES (?,?,?,?,?)"));
+  staging_ = std::move(staging);
+  return Status::Ok();
+}
+
+Status Store::StageFinding(const Finding& f, const FindingPlace& place, const std::string& printed) {
+  if (!staging_) SOLIEU_RETURN_IF_ERROR(StartStaging());
+  Stmt& q = staging_->finding;
+  for (int i = 0; i < 4; ++i) q.Bind(i + 1, place.key[i]);
+  SOLIEU_RETURN_IF_ERROR(q.Bind(5, f.kind).Bind(6, f.severity).Bind(7, f.expected).Bind(8, f.observed)
+                             .Bind(9, f.tolerance).Bind(10, f.arithmetic).Bind(11, f.explanation)
+                             .Bind(12, f.explanation_vi).Bind(13, printed).Run());
+  int64_t id = sqlite3_last_insert_rowid(db_);
+  for (size_t i = 0; i < f.claims.size(); ++i) {
+    const FindingClaim& c = f.claims[i];
+    SOLIEU_RETURN_IF_ERROR(staging_->claim.Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, c.claim_id)
+                               .Bind(4, c.comparison).Bind(5, c.role).Run());
+  }
+  return Status::Ok();
+}
+
+Status Store::ReplaceFindings(int64_t run_id, const std::string& doc_id) {
+  if (!staging_) SOLIEU_RETURN_IF_ERROR(StartStaging());  // nothing found: the findings are replaced by none
+  staging_->finding.Reset();
+  staging_->claim.Reset();
+  SOLIEU_RETURN_IF_ERROR(Exec("COMMIT; DROP TABLE IF EXISTS temp.staged_ids", "cannot stage findings"));
   SOLIEU_RETURN_IF_ERROR(Begin());
-  Status written = WriteFindings(db_, drop, finding, claim, findings, run_id, doc_id);
+  auto write = [&]() -> Status {
+    Stmt drop, findings, claims;
+    SOLIEU_RETURN_IF_ERROR(drop.Prepare(db_,
+        "DELETE FROM findings WHERE ?1 = '' OR finding_id IN (SELECT fc.finding_id FROM finding_claims fc"
+        " JOIN claims c ON c.claim_id = fc.claim_id WHERE c.doc_id = ?1)"));
+    SOLIEU_RETURN_IF_ERROR(drop.Bind(1, doc_id).Run());
+    // Each staged finding's id: after the findings kept, in the staged order.
+    SOLIEU_RETURN_IF_ERROR(Exec(
+        "CREATE TEMP TABLE staged_ids AS SELECT stage_id, (SELECT coalesce(max(finding_id), 0) FROM main.findings)"
+        " + row_number() OVER (ORDER BY k0, k1, k2, k3, stage_id) AS finding_id FROM staged_findings",
+        "cannot store findings"));
+    SOLIEU_RETURN_IF_ERROR(findings.Prepare(db_,
+        "INSERT INTO main.findings (finding_id, kind, severity, expected, observed, tolerance, arithmetic,"
+        " explanation, explanation_vi, run_id) SELECT i.finding_id, kind, severity, expected, observed, tolerance,"
+        " arithmetic, explanation, explanation_vi, ?1 FROM staged_findings JOIN staged_ids i USING (stage_id)"
+        " ORDER BY i.finding_id"));
+    SOLIEU_RETURN_IF_ERROR(findings.Bind(1, run_id).Run());
+    SOLIEU_RETURN_IF_ERROR(claims.Prepare(db_,
+        "INSERT INTO main.finding_claims (finding_id, idx, claim_id, comparison_idx, role) SELECT i.finding_id,"
+        " idx, claim_id, comparison_idx, role FROM staged_finding_claims JOIN staged_ids i USING (stage_id)"));
+    return claims.Run();
+  };
+  Status written = write();
   if (!written.ok()) {
     Exec("ROLLBACK", "cannot roll back");  // the previous findings stay
     return written;
   }
   return Commit();
+}
+
+Status Store::ForEachStagedFinding(const std::function<Status(const std::string&, const std::string&)>& fn) {
+  if (!staging_) return Status::Ok();
+  Stmt q;
+  SOLIEU_RETURN_IF_ERROR(q.Prepare(db_, "SELECT severity, printed FROM staged_findings ORDER BY k0, k1, k2, k3, stage_id"));
+  while (true) {
+    auto row = q.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    SOLIEU_RETURN_IF_ERROR(fn(q.Text(0), q.Text(1)));
+  }
+  return Status::Ok();
 }
 
 Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&)>& fn,
@@ -400,12 +534,8 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
   SOLIEU_RETURN_IF_ERROR(sents.Prepare(db_,
       "SELECT norm_start, norm_end, span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY idx"));
   SOLIEU_RETURN_IF_ERROR(claims.Prepare(db_,
-      "SELECT claim_id, sentence_idx, span_start, span_end, text, number, value, unit, dimension, si_value, si_unit,"
-      " denominator, qualifier, modality, metric, indicator, entity, period_label, period_from, period_to, flags,"
-      " part_of FROM claims WHERE doc_id = ? ORDER BY ord"));
-  SOLIEU_RETURN_IF_ERROR(comps.Prepare(db_,
-      "SELECT span_start, span_end, text, percent, kind, direction, baseline, baseline_kind, flags"
-      " FROM comparisons WHERE claim_id = ? ORDER BY idx"));
+      (std::string("SELECT ") + kClaimColumns + ", part_of FROM claims WHERE doc_id = ? ORDER BY ord").c_str()));
+  SOLIEU_RETURN_IF_ERROR(comps.Prepare(db_, kComparisonsOfClaim));
   docs.Bind(1, only);
   while (true) {
     auto row = docs.Step();
@@ -435,31 +565,9 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
       if (!*r) break;
       Claim c;
       ids.push_back(claims.Text(0));
-      c.sentence = static_cast<int>(claims.Int(1));
-      c.span_begin = static_cast<uint32_t>(claims.Int(2));
-      c.span_end = static_cast<uint32_t>(claims.Int(3));
-      c.text = claims.Text(4); c.number = claims.Text(5); c.value = claims.Real(6);
-      c.unit = claims.Text(7); c.dimension = claims.Text(8); c.base_value = claims.Real(9);
-      c.base_unit = claims.Text(10); c.denominator = claims.OptReal(11); c.qualifier = claims.OptText(12);
-      c.modality = claims.Text(13); c.metric = claims.Text(14); c.indicator = claims.OptText(15);
-      c.entity = claims.OptText(16);
-      if (auto label = claims.OptText(17)) c.period = Period{*label, claims.Text(18), claims.Text(19)};
-      c.flags = ParseFlags(claims.Text(20));
-      if (auto p = claims.OptText(21)) parts.push_back({static_cast<int>(a.claims.size()), *p});
-      comps.Bind(1, ids.back());
-      while (true) {
-        auto k = comps.Step();
-        if (!k.ok()) return k.status();
-        if (!*k) break;
-        Comparison m;
-        m.span_begin = static_cast<uint32_t>(comps.Int(0));
-        m.span_end = static_cast<uint32_t>(comps.Int(1));
-        m.text = comps.Text(2); m.percent = comps.Real(3); m.kind = comps.Text(4);
-        m.direction = comps.OptText(5); m.baseline = comps.OptText(6); m.baseline_kind = comps.OptText(7);
-        m.flags = ParseFlags(comps.Text(8));
-        c.comparisons.push_back(std::move(m));
-      }
-      comps.Reset();
+      ReadClaim(claims, 0, &c);
+      if (auto p = claims.OptText(kClaimColumnCount)) parts.push_back({static_cast<int>(a.claims.size()), *p});
+      SOLIEU_RETURN_IF_ERROR(ReadComparisons(comps, ids.back(), &c));
       a.claims.push_back(std::move(c));
     }
     claims.Reset();
@@ -467,6 +575,87 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
       for (size_t j = 0; j < ids.size(); ++j) if (ids[j] == parent) a.claims[i].part_of = static_cast<int>(j);
     }
     SOLIEU_RETURN_IF_ERROR(fn(a));
+  }
+  return Status::Ok();
+}
+
+
+Status Store::ForEachSeries(const std::function<Status(const std::vector<AnalyzedDocument>&,
+                                                        const std::vector<int64_t>&)>& fn) {
+  // Claims that can be compared across documents: a series (an indicator, or
+  // else a metric of two words or more, folded), an entity and a whole period.
+  // The same rule as Checker's Comparable (pipeline/check_cross.cc).
+  const std::string comparable = " AND entity IS NOT NULL AND period_from <> '' AND period_to <> ''";
+  const std::string by_indicator = " WHERE indicator <> ''" + comparable;
+  const std::string by_metric = " WHERE indicator IS NULL AND instr(metric, ' ') > 0" + comparable;
+  struct Group { std::string key, series, entity; bool indicator; };
+  std::vector<Group> groups;
+  Stmt list;
+  SOLIEU_RETURN_IF_ERROR(list.Prepare(db_,
+      ("SELECT DISTINCT 1, indicator, entity FROM claims" + by_indicator +
+       " UNION ALL SELECT DISTINCT 0, metric_key, entity FROM claims" + by_metric).c_str()));
+  while (true) {
+    auto r = list.Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    bool indicator = list.Int(0) != 0;
+    std::string series = (indicator ? "" : "metric:") + list.Text(1), entity = list.Text(2);
+    groups.push_back({series + "|" + entity + "|", list.Text(1), std::move(entity), indicator});
+  }
+  // The order of the checks' own group keys, which begin "series|entity|".
+  std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return a.key < b.key; });
+  // Each group's claims with their document and sentence, in stored order.
+  auto claims_of = [&](const std::string& where, const char* series_column) {
+    // A claim comes once per comparison it has (k.idx) or once without.
+    return "SELECT d.rowid, d.doc_id, d.source, s.norm_start, s.norm_end, k.idx, k.*, c.*"
+           " FROM (SELECT " + std::string(kClaimColumns) + ", doc_id AS of_doc, ord AS of_ord FROM claims" + where +
+           " AND " + series_column + " = ?1 AND entity = ?2) c"
+           " JOIN documents d ON d.doc_id = c.of_doc JOIN sentences s ON s.doc_id = c.of_doc AND s.idx = c.sentence_idx"
+           " LEFT JOIN (SELECT claim_id AS of_claim, idx, " + std::string(kComparisonColumns) + " FROM comparisons) k"
+           " ON k.of_claim = c.claim_id ORDER BY d.rowid, c.of_ord, k.idx";
+  };
+  constexpr int kComparisonAt = 8, kClaimAt = 17;  // k.*: of_claim, idx, then kComparisonColumns
+  Stmt of_indicator, of_metric;
+  SOLIEU_RETURN_IF_ERROR(of_indicator.Prepare(db_, claims_of(by_indicator, "indicator").c_str()));
+  SOLIEU_RETURN_IF_ERROR(of_metric.Prepare(db_, claims_of(by_metric, "metric_key").c_str()));
+  NormalizedText text(db_, path_);
+  std::string last_claim;
+  std::vector<AnalyzedDocument> docs;
+  std::vector<int64_t> order;
+  for (const Group& g : groups) {
+    docs.clear();
+    order.clear();
+    Stmt& q = g.indicator ? of_indicator : of_metric;
+    q.Bind(1, g.series).Bind(2, g.entity);
+    while (true) {
+      auto r = q.Step();
+      if (!r.ok()) return r.status();
+      if (!*r) break;
+      if (order.empty() || order.back() != q.Int(0)) {
+        order.push_back(q.Int(0));
+        docs.emplace_back();
+        docs.back().doc.doc_id = q.Text(1);
+        docs.back().doc.source = q.Text(2);
+      }
+      AnalyzedDocument& a = docs.back();
+      if (a.claims.empty() || q.Text(kClaimAt) != last_claim) {  // else the same claim's next comparison
+        last_claim = q.Text(kClaimAt);
+        Claim c;
+        ReadClaim(q, kClaimAt, &c);
+        // Only the sentences of these claims, one after another in `normalized`.
+        if (a.sentences.size() <= static_cast<size_t>(c.sentence)) a.sentences.resize(c.sentence + 1);
+        SentenceRecord& sentence = a.sentences[c.sentence];
+        if (sentence.norm_end == 0) {
+          sentence.norm_begin = static_cast<uint32_t>(a.normalized.size());
+          SOLIEU_RETURN_IF_ERROR(text.Read(order.back(), q.Int(3), q.Int(4), &a.normalized));
+          sentence.norm_end = static_cast<uint32_t>(a.normalized.size());
+        }
+        a.claims.push_back(std::move(c));
+      }
+      if (!q.IsNull(5)) a.claims.back().comparisons.push_back(ReadComparison(q, kComparisonAt));
+    }
+    q.Reset();
+    SOLIEU_RETURN_IF_ERROR(fn(docs, order));
   }
   return Status::Ok();
 }

@@ -72,9 +72,28 @@ class Store {
   Status ForEachDocument(const std::function<Status(const AnalyzedDocument&)>& fn,
                          const std::string& doc_id = "");
 
-  // Replaces the stored findings, in one transaction: all of them, or, when
-  // `doc_id` is not empty, those that involve a claim of that document.
-  Status ReplaceFindings(const std::vector<Finding>& findings, int64_t run_id, const std::string& doc_id = "");
+  // Calls `fn` once for each group of claims that can be compared across
+  // documents: one series (an indicator, or else a metric of two words or
+  // more) and one entity, claims with a whole period only (the rule of
+  // pipeline/check_cross.cc). `fn` gets one document per document that has
+  // such claims, in stored order, holding only those claims and their
+  // sentences, and each one's place among all documents. Groups come in the
+  // order of "series|entity|". Memory: the largest group, not the database.
+  Status ForEachSeries(const std::function<Status(const std::vector<AnalyzedDocument>& docs,
+                                                  const std::vector<int64_t>& order)>& fn);
+
+  // Findings are stored in two steps, so that a check of any size holds
+  // only a group of them in memory. StageFinding puts each in a temporary
+  // table (on disk) with the place it sorts to and what to print for it, in
+  // any order. ReplaceFindings then stores them in that order, replacing in
+  // one transaction the previous findings: all of them, or, when `doc_id` is
+  // not empty, those that involve a claim of that document. A failed check
+  // leaves the previous findings. ForEachStagedFinding gives back, in the
+  // same order, each one's severity and what was to be printed.
+  struct FindingPlace { int64_t key[4] = {0, 0, 0, 0}; };  // sorted on, then on the order of staging
+  Status StageFinding(const Finding& f, const FindingPlace& place, const std::string& printed = "");
+  Status ReplaceFindings(int64_t run_id, const std::string& doc_id = "");
+  Status ForEachStagedFinding(const std::function<Status(const std::string& severity, const std::string& printed)>& fn);
 
   sqlite3* db() { return db_; }
   const std::string& path() const { return path_; }
@@ -82,12 +101,15 @@ class Store {
  private:
   Store() = default;
   Status Exec(const std::string& sql, const std::string& what);
+  Status StartStaging();
   const std::string& MetricKey(const std::string& metric);
 
   struct Statements;
   sqlite3* db_ = nullptr;
   std::string path_;
   std::unique_ptr<Statements> st_;
+  struct Staging;
+  std::unique_ptr<Staging> staging_;  // made by the first StageFinding
   bool index_search_ = true;
   std::unordered_map<std::string, std::string> metric_keys_;  // metric → folded, see MetricKey
 };

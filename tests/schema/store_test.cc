@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <memory>
 
+#include "normalizers/folding.h"
 #include "test_support.h"
 
 using namespace solieu;
@@ -160,7 +162,8 @@ TEST_CASE("Store migrates a version 1 database (before findings) and keeps its f
   }).ok());
   CHECK(claims > 0);
   f.claims.push_back({claim_id, "", "", 0, 0, "", 0, "", std::nullopt, "value", ""});
-  REQUIRE((*store)->ReplaceFindings({f}, 1).ok());
+  REQUIRE((*store)->StageFinding(f, {}).ok());
+  REQUIRE((*store)->ReplaceFindings(1).ok());
   sqlite3_stmt* st;
   sqlite3_prepare_v2((*store)->db(), "SELECT (SELECT count(*) FROM findings_v), (SELECT user_version FROM pragma_user_version)", -1, &st, nullptr);
   REQUIRE(sqlite3_step(st) == SQLITE_ROW);
@@ -189,4 +192,106 @@ TEST_CASE("Store indexes every sentence for search, with or without the keys mad
   REQUIRE(folded_here.ok());
   REQUIRE(folded_here->size() == 1);
   CHECK((*folded_here)[0].doc_id == bare.doc.doc_id);
+}
+
+namespace {
+
+solieu::Finding Named(const std::string& explanation, const std::string& severity = "warning") {
+  solieu::Finding f;
+  f.kind = "stated_change"; f.severity = severity; f.explanation = explanation; f.explanation_vi = explanation;
+  return f;
+}
+
+std::vector<std::string> Column(Store& s, const char* sql) {
+  std::vector<std::string> out;
+  sqlite3_stmt* st;
+  REQUIRE(sqlite3_prepare_v2(s.db(), sql, -1, &st, nullptr) == SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+  sqlite3_finalize(st);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Store stores staged findings in the order of their places, then of staging", "[schema]") {
+  TempDir tmp;
+  auto [store, run] = OpenForWriting(tmp.Path("f.db"));
+  REQUIRE(store->WriteDocument(AnalyzeText(kArticle, "a.txt"), run).ok());
+  REQUIRE(store->StageFinding(Named("third"), {{1, 0, 0, 0}}, "3\n").ok());
+  REQUIRE(store->StageFinding(Named("second", "error"), {{0, 5, 0, 0}}, "2\n").ok());
+  REQUIRE(store->StageFinding(Named("first", "error"), {{0, 1, 9, 9}}, "1\n").ok());
+  REQUIRE(store->StageFinding(Named("fourth"), {{1, 0, 0, 0}}, "4\n").ok());
+  REQUIRE(store->ReplaceFindings(run).ok());
+  CHECK(Column(*store, "SELECT explanation FROM findings ORDER BY finding_id") ==
+        std::vector<std::string>{"first", "second", "third", "fourth"});
+  CHECK(Column(*store, "SELECT min(finding_id) FROM findings") == std::vector<std::string>{"1"});
+  std::string printed, severities;
+  REQUIRE(store->ForEachStagedFinding([&](const std::string& severity, const std::string& p) {
+    printed += p;
+    severities += severity[0];
+    return Status::Ok();
+  }).ok());
+  CHECK(printed == "1\n2\n3\n4\n");
+  CHECK(severities == "eeww");
+  // A second check replaces them all, and one that finds nothing leaves none.
+  auto again = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
+  REQUIRE(again.ok());
+  REQUIRE((*again)->StageFinding(Named("only"), {}).ok());
+  REQUIRE((*again)->ReplaceFindings(run).ok());
+  CHECK(Column(**again, "SELECT explanation FROM findings") == std::vector<std::string>{"only"});
+  auto none = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
+  REQUIRE(none.ok());
+  REQUIRE((*none)->ReplaceFindings(run).ok());
+  CHECK(Count(**none, "SELECT count(*) FROM findings") == 0);
+}
+
+TEST_CASE("Store gives the claims comparable across documents one series and entity at a time", "[schema]") {
+  TempDir tmp;
+  auto [store, run] = OpenForWriting(tmp.Path("f.db"));
+  std::vector<AnalyzedDocument> docs = {
+      AnalyzeText("Thành phố Thái Nguyên năm 2023\nNăm 2023, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng "
+                  "của thành phố Thái Nguyên đạt 28.750 tỷ đồng, tăng 13,4% so với năm 2022. Thu ngân sách nhà nước "
+                  "trên địa bàn năm 2023 đạt 2.650 tỷ đồng. Thành phố có 4.284 đảng viên.", "a.txt"),
+      AnalyzeText("Bắc Kạn: năm 2023\nNăm 2023, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của thành phố "
+                  "Bắc Kạn đạt 3.200 tỷ đồng, bằng 108,6% kế hoạch.", "b.txt"),
+      AnalyzeText("Thái Nguyên: năm 2022\nNăm 2022, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của "
+                  "thành phố Thái Nguyên đạt 25.350 tỷ đồng.", "c.txt")};
+  REQUIRE(store->Begin().ok());
+  for (const auto& d : docs) REQUIRE(store->WriteDocument(d, run).ok());
+  REQUIRE(store->Commit().ok());
+  REQUIRE(store->CreateIndexes().ok());
+  std::vector<std::string> keys;
+  size_t retail_thai_nguyen = 0;
+  REQUIRE(store->ForEachSeries([&](const std::vector<AnalyzedDocument>& group, const std::vector<int64_t>& order) {
+    REQUIRE(group.size() == order.size());
+    REQUIRE(!group.empty());
+    CHECK(std::is_sorted(order.begin(), order.end()));
+    const Claim& first = group[0].claims.at(0);
+    std::string series = first.indicator ? *first.indicator : "metric:" + Fold(first.metric);
+    keys.push_back(series + "|" + first.entity.value_or("?") + "|");
+    for (const AnalyzedDocument& d : group) {
+      const AnalyzedDocument& whole = docs.at(order.at(&d - group.data()) - 1);  // rowids from 1
+      CHECK(d.doc.doc_id == whole.doc.doc_id);
+      for (const Claim& c : d.claims) {
+        // Only claims with a series, an entity and a whole period, with their own sentence.
+        CHECK(c.entity == first.entity);
+        CHECK(c.indicator == first.indicator);
+        REQUIRE(c.period);
+        CHECK(!c.period->from.empty());
+        auto same = std::find_if(whole.claims.begin(), whole.claims.end(),
+                                 [&](const Claim& w) { return w.span_begin == c.span_begin; });
+        REQUIRE(same != whole.claims.end());
+        CHECK(d.SentenceText(c.sentence) == whole.SentenceText(same->sentence));
+        CHECK(c.comparisons.size() == same->comparisons.size());
+        if (c.indicator == std::optional<std::string>("retail_sales") && c.entity == std::optional<std::string>("thành phố Thái Nguyên")) {
+          ++retail_thai_nguyen;
+        }
+      }
+    }
+    return Status::Ok();
+  }).ok());
+  CHECK(std::is_sorted(keys.begin(), keys.end()));
+  CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());  // each group once
+  CHECK(retail_thai_nguyen == 2);  // 2023 in a.txt and 2022 in c.txt, in one group
+  CHECK(std::find(keys.begin(), keys.end(), "retail_sales|thành phố Bắc Kạn|") != keys.end());
 }
