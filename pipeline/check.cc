@@ -103,6 +103,19 @@ std::vector<Finding> Checker::Ordered(std::vector<Placed> placed) {
   return out;
 }
 
+std::string Checker::SeriesOf(const Claim& c) {
+  if (c.indicator) return *c.indicator;
+  if (std::count(c.metric.begin(), c.metric.end(), ' ') >= 1) return "metric:" + Fold(c.metric);
+  return "";
+}
+
+std::string Checker::GroupKey(const Claim& c) {
+  std::string series = SeriesOf(c);
+  bool whole_period = c.period && !c.period->from.empty() && !c.period->to.empty();
+  if (series.empty() || !c.entity || !whole_period) return "";  // as Comparable (check_cross.cc)
+  return series + "|" + *c.entity + "|";
+}
+
 bool Checker::Involves(const Finding& f, const std::string& doc_id) {
   return doc_id.empty() ||
          std::any_of(f.claims.begin(), f.claims.end(), [&](const FindingClaim& c) { return c.doc_id == doc_id; });
@@ -119,10 +132,7 @@ void Checker::CheckSeries(const std::vector<AnalyzedDocument>& docs, const std::
   std::vector<Fact> facts;
   for (size_t d = 0; d < docs.size(); ++d) {
     for (const Claim& c : docs[d].claims) {
-      std::string series;
-      if (c.indicator) series = *c.indicator;
-      else if (std::count(c.metric.begin(), c.metric.end(), ' ') >= 1) series = "metric:" + Fold(c.metric);
-      facts.push_back({&docs[d], &c, order[d], std::move(series)});
+      facts.push_back({&docs[d], &c, order[d], SeriesOf(c)});
     }
   }
   // Groups come in the order of their keys, which begin "series|entity|", so

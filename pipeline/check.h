@@ -52,13 +52,16 @@ class Checker {
 
   // Check in pieces, for a database larger than memory: CheckWithin on each
   // document as it is read, and CheckSeries on each group of claims that can
-  // be compared across documents (Store::ForEachSeries: one indicator, or
-  // metric of two words or more, and one entity; every check across
+  // be compared across documents (Store::ForEachStagedSeries, by GroupKey: one
+  // indicator, or metric of two words or more, and one entity; every check across
   // documents compares only claims that share both), `order[i]` placing
   // docs[i] among all documents. Their findings, ordered, are Check's.
   void CheckWithin(const AnalyzedDocument& doc, std::vector<Placed>* out) const;
   void CheckSeries(const std::vector<AnalyzedDocument>& docs, const std::vector<int64_t>& order,
                    std::vector<Placed>* out) const;
+  // The group a claim is compared in across documents, "series|entity|", or
+  // "" when it cannot be compared (no series, entity or whole period).
+  static std::string GroupKey(const Claim& c);
   // Whether `f` involves a claim of the document `doc_id` ("" : any).
   static bool Involves(const Finding& f, const std::string& doc_id);
 
@@ -81,6 +84,7 @@ class Checker {
   void ImpliedBaselines(const std::vector<Fact>& facts, std::vector<Finding>* out) const;
   void StatedChanges(const std::vector<Fact>& facts, std::vector<Placed>* out) const;
   static Placed StatedAt(Finding f, const Fact& stating);
+  static std::string SeriesOf(const Claim& c);  // "retail_sales", "metric:<folded>", or ""
 
   Interval ValueOf(const Claim& c) const;            // in the claim's written unit
   Interval PercentOf(const Comparison& k) const;

@@ -27,8 +27,7 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
   auto opened = Store::Open(command.db, Store::Mode::kReadWrite);
   if (!opened.ok()) return opened.status();
   Store& store = **opened;
-  // Indexes first: a database left by a killed ingest may lack them, and
-  // the groups of claims below are found through them.
+  // Indexes first: a database left by a killed ingest may lack them.
   SOLIEU_RETURN_IF_ERROR(store.CreateIndexes());
   // Findings go to a temporary table as they are found, each with its place
   // in Check's order, so that memory holds one document or one group of
@@ -45,10 +44,17 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
   size_t claims = 0, documents = 0;
   bool found = command.doc_id.empty();
   std::vector<Checker::Placed> placed;
+  std::vector<std::pair<int, std::string>> grouped;
   SOLIEU_RETURN_IF_ERROR(store.ForEachDocument([&](const AnalyzedDocument& d) {
     found |= d.doc.doc_id == command.doc_id;
     claims += d.claims.size();
-    ++documents;
+    // The claims compared across documents wait on disk, grouped, for below.
+    grouped.clear();
+    for (size_t i = 0; i < d.claims.size(); ++i) {
+      std::string key = Checker::GroupKey(d.claims[i]);
+      if (!key.empty()) grouped.push_back({static_cast<int>(i), std::move(key)});
+    }
+    SOLIEU_RETURN_IF_ERROR(store.StageForSeries(d, static_cast<int64_t>(documents++), grouped));
     if (!command.doc_id.empty() && d.doc.doc_id != command.doc_id) return Status::Ok();
     placed.clear();
     (*checker)->CheckWithin(d, &placed);
@@ -56,8 +62,8 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
     return Status::Ok();
   }));
   if (!found) return Status::NotFound(command.db + ": no document with id '" + command.doc_id + "'");
-  SOLIEU_RETURN_IF_ERROR(store.ForEachSeries([&](const std::vector<AnalyzedDocument>& docs,
-                                                 const std::vector<int64_t>& order) {
+  SOLIEU_RETURN_IF_ERROR(store.ForEachStagedSeries([&](const std::vector<AnalyzedDocument>& docs,
+                                                       const std::vector<int64_t>& order) {
     if (!command.doc_id.empty() &&
         std::none_of(docs.begin(), docs.end(), [&](auto& d) { return d.doc.doc_id == command.doc_id; })) {
       return Status::Ok();

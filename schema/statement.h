@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "corpus/status.h"
 #include "schema/store.h"
@@ -81,7 +82,14 @@ class Stmt {
 
 struct Store::Staging {
   Stmt finding, claim;  // into staged_findings, staged_finding_claims
+  Stmt series_claim;    // into staged_series
 };
+
+// Claims as the store reads them back (store_read.cc): the columns, in the
+// order ReadClaim reads them from column `at` on (comparisons apart).
+extern const char* const kClaimColumns;
+void ReadClaim(Stmt& q, int at, Claim* c);
+std::vector<std::string> ParseFlags(const std::string& json);  // a JSON array of strings
 
 }  // namespace solieu
 

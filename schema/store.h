@@ -72,15 +72,18 @@ class Store {
   Status ForEachDocument(const std::function<Status(const AnalyzedDocument&)>& fn,
                          const std::string& doc_id = "");
 
-  // Calls `fn` once for each group of claims that can be compared across
-  // documents: one series (an indicator, or else a metric of two words or
-  // more) and one entity, claims with a whole period only (the rule of
-  // pipeline/check_cross.cc). `fn` gets one document per document that has
-  // such claims, in stored order, holding only those claims and their
-  // sentences, and each one's place among all documents. Groups come in the
-  // order of "series|entity|". Memory: the largest group, not the database.
-  Status ForEachSeries(const std::function<Status(const std::vector<AnalyzedDocument>& docs,
-                                                  const std::vector<int64_t>& order)>& fn);
+  // The claims `solieu check` compares across documents, grouped without
+  // holding them: StageForSeries puts the listed claims of a document (its
+  // index in doc.claims, and the key of its group) in a temporary table on
+  // disk, with their sentences and comparisons; ForEachStagedSeries then
+  // calls `fn` once per group, in the order of the keys, with one document
+  // per document that has claims in it (ordered by `doc_order`, given in
+  // `order`), each holding only those claims and their sentences. Memory:
+  // the largest group, not the database.
+  Status StageForSeries(const AnalyzedDocument& doc, int64_t doc_order,
+                        const std::vector<std::pair<int, std::string>>& grouped);
+  Status ForEachStagedSeries(const std::function<Status(const std::vector<AnalyzedDocument>& docs,
+                                                        const std::vector<int64_t>& order)>& fn);
 
   // Findings are stored in two steps, so that a check of any size holds
   // only a group of them in memory. StageFinding puts each in a temporary
@@ -88,8 +91,8 @@ class Store {
   // any order. ReplaceFindings then stores them in that order, replacing in
   // one transaction the previous findings: all of them, or, when `doc_id` is
   // not empty, those that involve a claim of that document. A failed check
-  // leaves the previous findings. ForEachStagedFinding gives back, in the
-  // same order, each one's severity and what was to be printed.
+  // leaves the previous findings. ForEachStagedFinding, after ReplaceFindings,
+  // gives back in the same order each one's severity and what was to be printed.
   struct FindingPlace { int64_t key[4] = {0, 0, 0, 0}; };  // sorted on, then on the order of staging
   Status StageFinding(const Finding& f, const FindingPlace& place, const std::string& printed = "");
   Status ReplaceFindings(int64_t run_id, const std::string& doc_id = "");

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <memory>
 
-#include "normalizers/folding.h"
 #include "test_support.h"
 
 using namespace solieu;
@@ -245,7 +244,7 @@ TEST_CASE("Store stores staged findings in the order of their places, then of st
   CHECK(Count(**none, "SELECT count(*) FROM findings") == 0);
 }
 
-TEST_CASE("Store gives the claims comparable across documents one series and entity at a time", "[schema]") {
+TEST_CASE("Store gives back staged claims a group at a time, in key order, with their sentences", "[schema]") {
   TempDir tmp;
   auto [store, run] = OpenForWriting(tmp.Path("f.db"));
   std::vector<AnalyzedDocument> docs = {
@@ -256,40 +255,59 @@ TEST_CASE("Store gives the claims comparable across documents one series and ent
                   "Bắc Kạn đạt 3.200 tỷ đồng, bằng 108,6% kế hoạch.", "b.txt"),
       AnalyzeText("Thái Nguyên: năm 2022\nNăm 2022, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của "
                   "thành phố Thái Nguyên đạt 25.350 tỷ đồng.", "c.txt")};
-  REQUIRE(store->Begin().ok());
-  for (const auto& d : docs) REQUIRE(store->WriteDocument(d, run).ok());
-  REQUIRE(store->Commit().ok());
-  REQUIRE(store->CreateIndexes().ok());
+  // Grouped here by indicator and entity; claims without both are not staged.
+  size_t staged = 0;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    std::vector<std::pair<int, std::string>> grouped;
+    for (size_t i = 0; i < docs[d].claims.size(); ++i) {
+      const Claim& c = docs[d].claims[i];
+      if (c.indicator && c.entity) grouped.push_back({static_cast<int>(i), *c.indicator + "|" + *c.entity + "|"});
+    }
+    staged += grouped.size();
+    REQUIRE(store->StageForSeries(docs[d], static_cast<int64_t>(10 * d), grouped).ok());
+  }
+  REQUIRE(staged >= 4);
   std::vector<std::string> keys;
-  size_t retail_thai_nguyen = 0;
-  REQUIRE(store->ForEachSeries([&](const std::vector<AnalyzedDocument>& group, const std::vector<int64_t>& order) {
+  size_t given = 0, retail_thai_nguyen = 0;
+  REQUIRE(store->ForEachStagedSeries([&](const std::vector<AnalyzedDocument>& group, const std::vector<int64_t>& order) {
     REQUIRE(group.size() == order.size());
     REQUIRE(!group.empty());
     CHECK(std::is_sorted(order.begin(), order.end()));
     const Claim& first = group[0].claims.at(0);
-    std::string series = first.indicator ? *first.indicator : "metric:" + Fold(first.metric);
-    keys.push_back(series + "|" + first.entity.value_or("?") + "|");
-    for (const AnalyzedDocument& d : group) {
-      const AnalyzedDocument& whole = docs.at(order.at(&d - group.data()) - 1);  // rowids from 1
+    keys.push_back(*first.indicator + "|" + *first.entity + "|");
+    for (size_t g = 0; g < group.size(); ++g) {
+      const AnalyzedDocument& d = group[g];
+      const AnalyzedDocument& whole = docs.at(order[g] / 10);
       CHECK(d.doc.doc_id == whole.doc.doc_id);
+      CHECK(d.doc.source == whole.doc.source);
       for (const Claim& c : d.claims) {
-        // Only claims with a series, an entity and a whole period, with their own sentence.
+        ++given;
         CHECK(c.entity == first.entity);
         CHECK(c.indicator == first.indicator);
-        REQUIRE(c.period);
-        CHECK(!c.period->from.empty());
         auto same = std::find_if(whole.claims.begin(), whole.claims.end(),
                                  [&](const Claim& w) { return w.span_begin == c.span_begin; });
         REQUIRE(same != whole.claims.end());
+        CHECK(d.ClaimId(c) == whole.ClaimId(*same));
+        CHECK(c.text == same->text);
+        CHECK(c.base_value == same->base_value);
+        REQUIRE(c.period.has_value() == same->period.has_value());
+        if (c.period) CHECK(c.period->label + c.period->from + c.period->to == same->period->label + same->period->from + same->period->to);
         CHECK(d.SentenceText(c.sentence) == whole.SentenceText(same->sentence));
-        CHECK(c.comparisons.size() == same->comparisons.size());
-        if (c.indicator == std::optional<std::string>("retail_sales") && c.entity == std::optional<std::string>("thành phố Thái Nguyên")) {
+        REQUIRE(c.comparisons.size() == same->comparisons.size());
+        for (size_t k = 0; k < c.comparisons.size(); ++k) {
+          CHECK(c.comparisons[k].text == same->comparisons[k].text);
+          CHECK(c.comparisons[k].percent == same->comparisons[k].percent);
+          CHECK(c.comparisons[k].baseline_kind == same->comparisons[k].baseline_kind);
+        }
+        if (c.indicator == std::optional<std::string>("retail_sales") &&
+            c.entity == std::optional<std::string>("thành phố Thái Nguyên")) {
           ++retail_thai_nguyen;
         }
       }
     }
     return Status::Ok();
   }).ok());
+  CHECK(given == staged);
   CHECK(std::is_sorted(keys.begin(), keys.end()));
   CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());  // each group once
   CHECK(retail_thai_nguyen == 2);  // 2023 in a.txt and 2022 in c.txt, in one group
