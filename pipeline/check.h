@@ -52,10 +52,11 @@ class Checker {
 
   // Check in pieces, for a database larger than memory: CheckWithin on each
   // document as it is read, and CheckSeries on each group of claims that can
-  // be compared across documents (Store::ForEachStagedSeries, by GroupKey: one
-  // indicator, or metric of two words or more, and one entity; every check across
-  // documents compares only claims that share both), `order[i]` placing
-  // docs[i] among all documents. Their findings, ordered, are Check's.
+  // be compared across documents (by GroupKey: one indicator, or metric of
+  // two words or more, and one entity, since every check across documents
+  // compares only claims that share both; see Store::ForEachStagedSeries),
+  // `order[i]` placing docs[i] among all documents. Their findings, ordered,
+  // are Check's.
   void CheckWithin(const AnalyzedDocument& doc, std::vector<Placed>* out) const;
   void CheckSeries(const std::vector<AnalyzedDocument>& docs, const std::vector<int64_t>& order,
                    std::vector<Placed>* out) const;
