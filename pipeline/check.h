@@ -106,6 +106,7 @@ class Checker {
 // staged on disk (Store::StageFinding).
 struct CheckCommand {
   std::string db, doc_id, format = "text", fail_on;
+  bool progress = false;  // a progress line on stderr (Progress)
 };
 StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostream& err);
 

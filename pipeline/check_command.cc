@@ -7,6 +7,7 @@
 
 #include "pipeline/check.h"
 #include "pipeline/json_writer.h"
+#include "pipeline/progress.h"
 #include "schema/store.h"
 
 namespace solieu {
@@ -41,7 +42,10 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
     else PrintFindingText(p.finding, printed);
     return store.StageFinding(p.finding, {{p.place[0], p.place[1], p.place[2], p.place[3]}}, printed.str());
   };
-  size_t claims = 0, documents = 0;
+  auto stored = store.CountDocuments();
+  if (!stored.ok()) return stored.status();
+  Progress reading(command.progress, 0);
+  size_t claims = 0, documents = 0, grouped_claims = 0;
   bool found = command.doc_id.empty();
   std::vector<Checker::Placed> placed;
   std::vector<std::pair<int, std::string>> grouped;
@@ -55,15 +59,22 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
       if (!key.empty()) grouped.push_back({static_cast<int>(i), std::move(key)});
     }
     SOLIEU_RETURN_IF_ERROR(store.StageForSeries(d, static_cast<int64_t>(documents++), grouped));
+    grouped_claims += grouped.size();
+    reading.Count(documents, static_cast<uint64_t>(*stored), "documents checked");
     if (!command.doc_id.empty() && d.doc.doc_id != command.doc_id) return Status::Ok();
     placed.clear();
     (*checker)->CheckWithin(d, &placed);
     for (const Checker::Placed& p : placed) SOLIEU_RETURN_IF_ERROR(stage(p));
     return Status::Ok();
   }));
+  reading.Finish();
   if (!found) return Status::NotFound(command.db + ": no document with id '" + command.doc_id + "'");
+  Progress across(command.progress, 0);
+  size_t compared = 0;
   SOLIEU_RETURN_IF_ERROR(store.ForEachStagedSeries([&](const std::vector<AnalyzedDocument>& docs,
                                                        const std::vector<int64_t>& order) {
+    for (const AnalyzedDocument& d : docs) compared += d.claims.size();
+    across.Count(compared, grouped_claims, "claims compared across documents");
     if (!command.doc_id.empty() &&
         std::none_of(docs.begin(), docs.end(), [&](auto& d) { return d.doc.doc_id == command.doc_id; })) {
       return Status::Ok();
@@ -75,6 +86,7 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
     }
     return Status::Ok();
   }));
+  across.Finish();
   nlohmann::json options = {{"doc", command.doc_id}, {"format", command.format}, {"fail_on", command.fail_on}};
   auto run = store.BeginRun("check", SOLIEU_VERSION, options.dump());
   if (!run.ok()) return run.status();

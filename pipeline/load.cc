@@ -1,5 +1,6 @@
 #include "pipeline/load.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include "pipeline/bounded_queue.h"
 #include "pipeline/claim_json.h"
 #include "pipeline/document_sink.h"
+#include "pipeline/progress.h"
 
 namespace solieu {
 namespace {
@@ -80,7 +82,7 @@ void ParseParts(const std::vector<std::string>& parts, BoundedQueue<LoadItem>* q
 }  // namespace
 
 StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<std::string>& parts,
-                                const std::function<void(const Skip&)>& on_skip) {
+                                const std::function<void(const Skip&)>& on_skip, bool progress) {
   auto start = std::chrono::steady_clock::now();
   auto sink = DocumentSink::Open(db_path, "load", nlohmann::json({{"parts", parts}}).dump());
   if (!sink.ok()) return sink.status();
@@ -91,6 +93,11 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
     ParseParts(parts, &queue);
     queue.Finish();
   });
+  // Line bytes are counted as read, so the sizes of compressed parts give no total.
+  bool compressed = std::any_of(parts.begin(), parts.end(), [](const std::string& p) {
+    return p.size() > 3 && (p.compare(p.size() - 3, 3, ".gz") == 0 || p.compare(p.size() - 4, 4, ".zst") == 0);
+  });
+  Progress line(progress, compressed ? 0 : KnownInputBytes(parts));
   uint64_t bytes = 0;
   Status st;
   while (auto item = queue.Pop()) {
@@ -102,7 +109,9 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
     }
     st = (*sink)->Add(item->doc, on_skip);
     if (!st.ok()) break;
+    line.Update((*sink)->stats().documents, bytes, (*sink)->stats().claims);
   }
+  line.Finish();
   queue.Close();
   parser.join();
   if (!st.ok()) return st;
@@ -110,13 +119,14 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
 }
 
 StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<std::string>& shards,
-                                  const std::function<void(const Skip&)>& on_skip) {
+                                  const std::function<void(const Skip&)>& on_skip, bool progress) {
   auto start = std::chrono::steady_clock::now();
   for (const std::string& shard : shards) {
     if (shard == db_path) return Status::Usage("merge: the output database " + db_path + " is also a shard");
   }
   auto sink = DocumentSink::Open(db_path, "merge", nlohmann::json({{"shards", shards}}).dump());
   if (!sink.ok()) return sink.status();
+  Progress line(progress, 0);
   uint64_t bytes = 0;
   for (const std::string& shard : shards) {
     auto in = Store::Open(shard, Store::Mode::kReadOnly);
@@ -127,9 +137,12 @@ StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<
     }
     SOLIEU_RETURN_IF_ERROR((*in)->ForEachDocument([&](const AnalyzedDocument& doc) {
       bytes += doc.doc.text.size();
-      return (*sink)->Add(doc, on_skip);
+      Status added = (*sink)->Add(doc, on_skip);
+      line.Update((*sink)->stats().documents, bytes, (*sink)->stats().claims);
+      return added;
     }));
   }
+  line.Finish();
   return Finished((*sink).get(), bytes, start);
 }
 

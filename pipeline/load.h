@@ -18,12 +18,13 @@
 namespace solieu {
 
 // A line that is not a whole document line (truncated, another tool's,
-// too long) is reported to `on_skip` with FILE:LINE and counted.
+// too long) is reported to `on_skip` with FILE:LINE and counted. With
+// `progress`, both keep a progress line on stderr (Progress).
 StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<std::string>& parts,
-                                const std::function<void(const Skip&)>& on_skip);
+                                const std::function<void(const Skip&)>& on_skip, bool progress = false);
 
 StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<std::string>& shards,
-                                  const std::function<void(const Skip&)>& on_skip);
+                                  const std::function<void(const Skip&)>& on_skip, bool progress = false);
 
 }  // namespace solieu
 

@@ -1,23 +1,32 @@
-// Progress: one status line on stderr (documents, MB, MB/s, claims, ETA),
-// redrawn at most ten times a second; silent unless enabled (the CLI enables
-// it on a terminal or with --progress).
+// Progress: one status line (documents, MB, MB/s, claims, ETA; or a count of
+// things done out of a total, with ETA), redrawn at most ten times a second
+// on stderr; silent unless enabled (the CLI enables it on a terminal or with
+// --progress).
 #ifndef SOLIEU_PIPELINE_PROGRESS_H_
 #define SOLIEU_PIPELINE_PROGRESS_H_
 
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 
 namespace solieu {
 
 class Progress {
  public:
-  Progress(bool enabled, uint64_t total_bytes);  // total 0: unknown, no ETA
+  Progress(bool enabled, uint64_t total_bytes, std::FILE* out = stderr);  // total 0: unknown, no ETA
   void Update(uint64_t documents, uint64_t bytes, uint64_t claims);
+  // "1.234/14.344 documents checked  ETA 0m12s": `what` after the numbers.
+  void Count(uint64_t done, uint64_t total, const char* what);
   void Finish();  // clears the line
 
  private:
+  bool Due();  // enabled, and the line not redrawn in the last tenth of a second
+  // "  ETA 1m05s" when `done` of `total` is known and under way, else "".
+  void Eta(double done, double total, char* out, size_t size) const;
+
   bool enabled_;
   uint64_t total_;
+  std::FILE* out_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_, last_;
 };

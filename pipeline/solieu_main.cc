@@ -45,12 +45,15 @@ struct Args {
   bool progress = false, no_progress = false, with_documents = false, csv = false, json = false, schema = false;
 };
 
+// A progress line on a terminal, or wherever --progress asks for it.
+bool ShowProgress(const Args& a) { return !a.no_progress && (a.progress || isatty(STDERR_FILENO)); }
+
 int Ingest(const Args& a) {
   solieu::IngestOptions opt;
   opt.inputs = a.inputs;
   opt.db_path = a.db;
   opt.jobs = a.jobs;
-  opt.progress = !a.no_progress && (a.progress || isatty(STDERR_FILENO));
+  opt.progress = ShowProgress(a);
   opt.reader.encoding = a.encoding;
   auto stats = solieu::Ingest(opt, ReportSkip);
   if (!stats.ok()) return Fail(stats.status());
@@ -77,8 +80,10 @@ int Summarize(const char* verb, const Args& a, const solieu::StatusOr<solieu::In
   return s.skipped ? kExitSkipped : kExitOk;
 }
 
-int Load(const Args& a) { return Summarize("loaded", a, solieu::LoadParts(a.db, a.inputs, ReportSkip)); }
-int Merge(const Args& a) { return Summarize("merged", a, solieu::MergeShards(a.db, a.inputs, ReportSkip)); }
+int Load(const Args& a) { return Summarize("loaded", a, solieu::LoadParts(a.db, a.inputs, ReportSkip, ShowProgress(a))); }
+int Merge(const Args& a) {
+  return Summarize("merged", a, solieu::MergeShards(a.db, a.inputs, ReportSkip, ShowProgress(a)));
+}
 
 int Extract(const Args& a) {
   std::ios::sync_with_stdio(false);
@@ -127,6 +132,7 @@ int Check(const Args& a) {
   c.doc_id = a.doc;
   c.format = a.format;
   c.fail_on = a.fail_on;
+  c.progress = ShowProgress(a);
   std::ios::sync_with_stdio(false);
   auto failing = solieu::RunCheck(c, std::cout, std::cerr);
   std::cout.flush();
@@ -208,6 +214,8 @@ int main(int argc, char** argv) {
   auto* load = app.add_subcommand("load", "store the output of extract --with-documents (from mappers) in a database");
   load->add_option("parts", a.inputs, "files of document lines (.jsonl, .gz, .zst), - for stdin")->required();
   load->add_option("--db", a.db, "SQLite database to create or add to")->required();
+  load->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
+  load->add_flag("--no-progress", a.no_progress, "never show a progress line");
   load->footer("Example: solieu load --db facts.db part-00000.jsonl.gz part-00001.jsonl.gz\n"
                "Nothing is analyzed again; documents already stored (same text) are skipped. A line that is\n"
                "not a whole document line is reported with FILE:LINE, skipped, and the exit code is 3.\n"
@@ -216,6 +224,8 @@ int main(int argc, char** argv) {
   auto* merge = app.add_subcommand("merge", "merge shard databases into one, each document once");
   merge->add_option("shards", a.inputs, "databases made by solieu ingest or load")->required();
   merge->add_option("--db", a.db, "the database to merge into (created if absent)")->required();
+  merge->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
+  merge->add_flag("--no-progress", a.no_progress, "never show a progress line");
   merge->footer("Example: solieu merge --db all.db shard-1.db shard-2.db shard-3.db shard-4.db\n"
                 "Documents are matched by content hash; run solieu check on the result.");
 
@@ -232,6 +242,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "jsonl"}));
   check->add_option("--fail-on", a.fail_on, "exit 4 when a finding is at least this severe: warning or error")
       ->check(CLI::IsMember({"warning", "error"}));
+  check->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
+  check->add_flag("--no-progress", a.no_progress, "never show a progress line");
   check->footer(
       "Checks: fraction_percent (205/207 \"đạt 99%\"), shares_sum (shares of one whole add to 100%),\n"
       "parts_total (parts after \"trong đó\" vs their total), cross_source_conflict/_confirmation (the same\n"

@@ -158,6 +158,14 @@ StatusOr<int64_t> Store::CountUnfinishedRuns() {
   return s.Int(0);
 }
 
+StatusOr<int64_t> Store::CountDocuments() {
+  Stmt s;
+  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_, "SELECT count(*) FROM documents"));
+  auto r = s.Step();
+  if (!r.ok()) return r.status();
+  return s.Int(0);
+}
+
 Status Store::SetForeignKeys(bool on) {
   return Exec(std::string("PRAGMA foreign_keys=") + (on ? "ON" : "OFF"), "cannot set foreign key checks");
 }

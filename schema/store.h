@@ -36,6 +36,7 @@ class Store {
   Status FinishRun(int64_t run_id, int64_t documents, int64_t claims, int64_t skipped);
   // Runs that never finished (killed), for a notice to the user.
   StatusOr<int64_t> CountUnfinishedRuns();
+  StatusOr<int64_t> CountDocuments();
 
   Status Begin();
   Status Commit();

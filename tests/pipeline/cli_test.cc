@@ -60,6 +60,26 @@ TEST_CASE("CLI ingest prints a summary; skipped input exits 3 naming the file", 
   CHECK(n == "n\n9\n");  // 8 sample documents and the good line of broken.jsonl
 }
 
+TEST_CASE("CLI draws a progress line only on a terminal or with --progress", "[cli]") {
+  TempDir tmp;
+  std::string db = tmp.Path("f.db"), out, err;
+  REQUIRE(RunSolieu("ingest " + Samples() + " --db " + db, &out, &err) == 0);  // stderr is a file here
+  CHECK_THAT(err, !Catch::Contains("\033[K"));
+  REQUIRE(RunSolieu("ingest " + Samples() + " --db " + tmp.Path("g.db") + " --progress", &out, &err) == 0);
+  CHECK_THAT(err, Catch::Contains("\r\033[K") && Catch::Contains(" documents  ") && Catch::Contains("ingested 9"));
+  REQUIRE(RunSolieu("check --db " + db + " --progress", &out, &err) == 0);
+  CHECK_THAT(err, Catch::Contains("documents checked") && Catch::Contains("checked 93 claims"));
+  CHECK_THAT(out, !Catch::Contains("\033[K"));  // the findings on stdout stay clean
+  REQUIRE(RunSolieu("check --db " + db + " --no-progress", &out, &err) == 0);
+  CHECK_THAT(err, !Catch::Contains("\033[K"));
+  REQUIRE(RunSolieu("merge --db " + tmp.Path("m.db") + " " + db + " --progress", &out, &err) == 0);
+  CHECK_THAT(err, Catch::Contains("\r\033[K") && Catch::Contains(" documents  ") && Catch::Contains("merged 9"));
+  REQUIRE(RunSolieu("extract --with-documents " + Samples(), &out, &err) == 0);
+  WriteFile(tmp.Path("parts.jsonl"), out);
+  REQUIRE(RunSolieu("load --db " + tmp.Path("l.db") + " " + tmp.Path("parts.jsonl") + " --progress", &out, &err) == 0);
+  CHECK_THAT(err, Catch::Contains("\r\033[K") && Catch::Contains(" documents  ") && Catch::Contains("loaded 9"));
+}
+
 TEST_CASE("CLI export gives the same lines as extract, whatever --jobs is", "[cli]") {
   TempDir tmp;
   std::string out, err, one, two, exported;

@@ -1,0 +1,64 @@
+// The progress line: drawn only when enabled, redrawn at most ten times a
+// second, with an ETA once the total is known and work is under way.
+#include "pipeline/progress.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+namespace {
+
+// What a Progress wrote, through a memory stream.
+struct Captured {
+  char* data = nullptr;
+  size_t size = 0;
+  std::FILE* file = open_memstream(&data, &size);
+  ~Captured() { std::free(data); }
+  std::string Text() {
+    std::fflush(file);
+    return std::string(data, size);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("Progress draws nothing when it is not enabled", "[pipeline][progress]") {
+  Captured out;
+  solieu::Progress p(false, 1000, out.file);
+  p.Update(3, 500, 40);
+  p.Count(3, 10, "documents checked");
+  p.Finish();
+  CHECK(out.Text().empty());
+  std::fclose(out.file);
+}
+
+TEST_CASE("Progress redraws one line at most ten times a second, then clears it", "[pipeline][progress]") {
+  Captured out;
+  solieu::Progress p(true, 4000000, out.file);
+  p.Update(12, 1000000, 340);
+  p.Update(13, 1100000, 350);  // too soon: not drawn
+  std::string first = out.Text();
+  CHECK(first.rfind("\r\033[K12 documents  1.0 MB  ", 0) == 0);
+  CHECK_THAT(first, Catch::Contains("340 claims"));
+  CHECK_THAT(first, !Catch::Contains("13 documents"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));
+  p.Update(20, 2000000, 600);
+  std::string second = out.Text().substr(first.size());
+  CHECK(second.rfind("\r\033[K20 documents  2.0 MB  ", 0) == 0);
+  CHECK_THAT(second, Catch::Contains("ETA "));  // half of the 4 MB known in advance
+  p.Finish();
+  CHECK(out.Text().substr(first.size() + second.size()) == "\r\033[K");
+  std::fclose(out.file);
+}
+
+TEST_CASE("Progress counts things done out of a total", "[pipeline][progress]") {
+  Captured out;
+  solieu::Progress p(true, 0, out.file);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  p.Count(1234, 14344, "documents checked");
+  CHECK_THAT(out.Text(), Catch::StartsWith("\r\033[K1234/14344 documents checked") && Catch::Contains("ETA "));
+  std::fclose(out.file);
+}
