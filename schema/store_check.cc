@@ -34,7 +34,19 @@ Status Store::StartStaging() {
   return Status::Ok();
 }
 
+// The temporary tables live in SQLite's temporary directory: when they
+// cannot grow, the message says where they were.
+Status Store::TemporaryFailure(const Status& failed) const {
+  return Status::IoError(path_ + ": cannot keep check's working tables (in SQLite's temporary directory: "
+                         "SQLITE_TMPDIR, else TMPDIR, else /var/tmp or /tmp): " + failed.message());
+}
+
 Status Store::StageFinding(const Finding& f, const FindingPlace& place, const std::string& printed) {
+  Status staged = StageFindingRows(f, place, printed);
+  return staged.ok() ? staged : TemporaryFailure(staged);
+}
+
+Status Store::StageFindingRows(const Finding& f, const FindingPlace& place, const std::string& printed) {
   if (!staging_) SOLIEU_RETURN_IF_ERROR(StartStaging());
   Stmt& q = staging_->finding;
   for (int i = 0; i < 4; ++i) q.Bind(i + 1, place.key[i]);
@@ -145,7 +157,10 @@ std::vector<Comparison> ComparisonsFromJson(const std::string& text) {
 Status Store::StageForSeries(const AnalyzedDocument& doc, int64_t doc_order,
                              const std::vector<std::pair<int, std::string>>& grouped) {
   if (grouped.empty()) return Status::Ok();
-  if (!staging_) SOLIEU_RETURN_IF_ERROR(StartStaging());
+  if (!staging_) {
+    Status started = StartStaging();
+    if (!started.ok()) return TemporaryFailure(started);
+  }
   Stmt& q = staging_->series_claim;
   for (const auto& [i, key] : grouped) {
     const Claim& c = doc.claims[i];
@@ -158,7 +173,8 @@ Status Store::StageForSeries(const AnalyzedDocument& doc, int64_t doc_order,
     else q.BindNull(24).BindNull(25).BindNull(26);
     q.Bind(27, nlohmann::json(c.flags).dump());
     if (c.comparisons.empty()) q.BindNull(28); else q.Bind(28, ComparisonsJson(c.comparisons));
-    SOLIEU_RETURN_IF_ERROR(q.Run());
+    Status stored = q.Run();
+    if (!stored.ok()) return TemporaryFailure(stored);
   }
   return Status::Ok();
 }
@@ -177,7 +193,7 @@ Status Store::ForEachStagedSeries(const std::function<Status(const std::vector<A
   std::vector<int64_t> order;
   while (true) {
     auto row = q.Step();
-    if (!row.ok()) return row.status();
+    if (!row.ok()) return TemporaryFailure(row.status());
     if (!*row || q.Text(0) != key) {
       if (!docs.empty()) SOLIEU_RETURN_IF_ERROR(fn(docs, order));
       if (!*row) break;

@@ -313,3 +313,28 @@ TEST_CASE("Store gives back staged claims a group at a time, in key order, with 
   CHECK(retail_thai_nguyen == 2);  // 2023 in a.txt and 2022 in c.txt, in one group
   CHECK(std::find(keys.begin(), keys.end(), "retail_sales|thành phố Bắc Kạn|") != keys.end());
 }
+
+TEST_CASE("Store says where check's working tables live when they cannot grow, and keeps the findings", "[schema]") {
+  TempDir tmp;
+  std::string path = tmp.Path("f.db");
+  {
+    auto [store, run] = OpenForWriting(path);
+    REQUIRE(store->WriteDocument(AnalyzeText(kArticle, "a.txt"), run).ok());
+    REQUIRE(store->StageFinding(Named("kept"), {}).ok());
+    REQUIRE(store->ReplaceFindings(run).ok());
+  }
+  auto store = Store::Open(path, Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  // A temporary directory that is full: the temporary database may not grow.
+  REQUIRE(sqlite3_exec((*store)->db(), "PRAGMA temp.max_page_count = 8", nullptr, nullptr, nullptr) == SQLITE_OK);
+  solieu::Finding big = Named("big");
+  big.arithmetic = std::string(64 * 1024, 'x');
+  Status staged = Status::Ok();
+  for (int i = 0; i < 16 && staged.ok(); ++i) staged = (*store)->StageFinding(big, {});
+  REQUIRE(!staged.ok());
+  CHECK_THAT(staged.message(), Catch::Contains(path) && Catch::Contains("SQLITE_TMPDIR") && Catch::Contains("full"));
+  store->reset();  // the check gives up: the findings stored before stay
+  auto again = Store::Open(path, Store::Mode::kReadOnly);
+  REQUIRE(again.ok());
+  CHECK(Column(**again, "SELECT explanation FROM findings") == std::vector<std::string>{"kept"});
+}
