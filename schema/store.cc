@@ -150,21 +150,16 @@ Status Store::FinishRun(int64_t run_id, int64_t documents, int64_t claims, int64
   return s.Run();
 }
 
-StatusOr<int64_t> Store::CountUnfinishedRuns() {
+StatusOr<int64_t> Store::Count(const char* sql) {
   Stmt s;
-  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_, "SELECT count(*) FROM runs WHERE finished_at IS NULL"));
+  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_, sql));
   auto r = s.Step();
   if (!r.ok()) return r.status();
   return s.Int(0);
 }
 
-StatusOr<int64_t> Store::CountDocuments() {
-  Stmt s;
-  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_, "SELECT count(*) FROM documents"));
-  auto r = s.Step();
-  if (!r.ok()) return r.status();
-  return s.Int(0);
-}
+StatusOr<int64_t> Store::CountUnfinishedRuns() { return Count("SELECT count(*) FROM runs WHERE finished_at IS NULL"); }
+StatusOr<int64_t> Store::CountDocuments() { return Count("SELECT count(*) FROM documents"); }
 
 Status Store::SetForeignKeys(bool on) {
   return Exec(std::string("PRAGMA foreign_keys=") + (on ? "ON" : "OFF"), "cannot set foreign key checks");

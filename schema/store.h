@@ -106,6 +106,7 @@ class Store {
   Store() = default;
   Status Exec(const std::string& sql, const std::string& what);
   Status StartStaging();
+  StatusOr<int64_t> Count(const char* sql);  // the one number a query gives
   Status StageFindingRows(const Finding& f, const FindingPlace& place, const std::string& printed);
   Status TemporaryFailure(const Status& failed) const;
   const std::string& MetricKey(const std::string& metric);
