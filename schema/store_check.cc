@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "corpus/rules.h"
 #include "schema/statement.h"
 #include "schema/store.h"
 
@@ -13,15 +14,11 @@ namespace solieu {
 Status Store::StartStaging() {
   // Only the temporary database is written until ReplaceFindings, so this
   // deferred transaction takes no write lock on the database itself.
-  SOLIEU_RETURN_IF_ERROR(Exec(
-      "CREATE TEMP TABLE IF NOT EXISTS staged_findings (stage_id INTEGER PRIMARY KEY, k0, k1, k2, k3,"
-      " kind, severity, expected, observed, tolerance, arithmetic, explanation, explanation_vi, printed);"
-      "CREATE TEMP TABLE IF NOT EXISTS staged_finding_claims (stage_id, idx, claim_id, comparison_idx, role);"
-      "CREATE INDEX IF NOT EXISTS temp.staged_finding_claims_by_stage ON staged_finding_claims (stage_id, idx);"
-      "CREATE TEMP TABLE IF NOT EXISTS staged_series (group_key, doc_order, ord, doc_id, source, sentence, " +
-      std::string(kClaimColumns) + ", comparisons);"
-      "DELETE FROM staged_findings; DELETE FROM staged_finding_claims; DELETE FROM staged_series; BEGIN",
-      "cannot stage findings"));
+  auto tables = ReadRuleFile("schema/check_tables.sql");
+  if (!tables.ok()) return tables.status();
+  SOLIEU_RETURN_IF_ERROR(Exec(*tables + "DELETE FROM staged_findings; DELETE FROM staged_finding_claims;"
+                                        "DELETE FROM staged_series; BEGIN",
+                              "cannot stage findings"));
   auto staging = std::make_unique<Staging>();
   SOLIEU_RETURN_IF_ERROR(staging->finding.Prepare(db_,
       "INSERT INTO staged_findings (k0, k1, k2, k3, kind, severity, expected, observed, tolerance, arithmetic,"
@@ -29,7 +26,8 @@ Status Store::StartStaging() {
   SOLIEU_RETURN_IF_ERROR(staging->claim.Prepare(db_,
       "INSERT INTO staged_finding_claims (stage_id, idx, claim_id, comparison_idx, role) VALUES (?,?,?,?,?)"));
   SOLIEU_RETURN_IF_ERROR(staging->series_claim.Prepare(db_,
-      "INSERT INTO staged_series VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+      ("INSERT INTO staged_series (group_key, doc_order, ord, doc_id, source, sentence, " + std::string(kClaimColumns) +
+       ", comparisons) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str()));
   staging_ = std::move(staging);
   return Status::Ok();
 }
