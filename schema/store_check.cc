@@ -16,6 +16,8 @@ Status Store::StartStaging() {
   // deferred transaction takes no write lock on the database itself.
   auto tables = ReadRuleFile("schema/check_tables.sql");
   if (!tables.ok()) return tables.status();
+  // On disk whatever this SQLite's build defaults to: memory must stay bounded.
+  SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA temp_store=FILE", "cannot stage findings"));
   SOLIEU_RETURN_IF_ERROR(Exec(*tables + "DELETE FROM staged_findings; DELETE FROM staged_finding_claims;"
                                         "DELETE FROM staged_series; BEGIN",
                               "cannot stage findings"));
