@@ -95,7 +95,7 @@ void PlaceAll(std::vector<Finding>* found, Phase phase, std::vector<Checker::Pla
 
 std::vector<Finding> Checker::Ordered(std::vector<Placed> placed) {
   std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
-    return std::lexicographical_compare(a.place, a.place + 4, b.place, b.place + 4);
+    return a.place < b.place;
   });
   std::vector<Finding> out;
   out.reserve(placed.size());

@@ -45,7 +45,7 @@ class Checker {
   // implied_baseline, and stated_change by the claim that states the change;
   // findings with the same place keep the order they were found in.
   struct Placed {
-    int64_t place[4];
+    FindingPlace place;
     Finding finding;
   };
   static std::vector<Finding> Ordered(std::vector<Placed> placed);

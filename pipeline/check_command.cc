@@ -40,7 +40,7 @@ StatusOr<int> RunCheck(const CheckCommand& command, std::ostream& out, std::ostr
     printed.str("");
     if (command.format == "jsonl") PrintFindingJsonl(p.finding, printed);
     else PrintFindingText(p.finding, printed);
-    return store.StageFinding(p.finding, {{p.place[0], p.place[1], p.place[2], p.place[3]}}, printed.str());
+    return store.StageFinding(p.finding, p.place, printed.str());
   };
   auto stored = store.CountDocuments();
   if (!stored.ok()) return stored.status();

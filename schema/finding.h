@@ -3,6 +3,7 @@
 #ifndef SOLIEU_SCHEMA_FINDING_H_
 #define SOLIEU_SCHEMA_FINDING_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,6 +33,10 @@ struct Finding {
   std::string explanation;     // one line, English
   std::string explanation_vi;  // one line, Vietnamese
 };
+
+// Where a finding sorts among the findings of one check: compared key by
+// key, ties kept in the order found (pipeline/check.h gives the keys).
+using FindingPlace = std::array<int64_t, 4>;
 
 // info < warning < error; -1 for anything else.
 inline int SeverityRank(const std::string& s) { return s == "info" ? 0 : s == "warning" ? 1 : s == "error" ? 2 : -1; }

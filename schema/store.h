@@ -94,7 +94,6 @@ class Store {
   // not empty, those that involve a claim of that document. A failed check
   // leaves the previous findings. ForEachStagedFinding, after ReplaceFindings,
   // gives back in the same order each one's severity and what was to be printed.
-  struct FindingPlace { int64_t key[4] = {0, 0, 0, 0}; };  // sorted on, then on the order of staging
   Status StageFinding(const Finding& f, const FindingPlace& place, const std::string& printed = "");
   Status ReplaceFindings(int64_t run_id, const std::string& doc_id = "");
   Status ForEachStagedFinding(const std::function<Status(const std::string& severity, const std::string& printed)>& fn);

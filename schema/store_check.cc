@@ -49,7 +49,7 @@ Status Store::StageFinding(const Finding& f, const FindingPlace& place, const st
 Status Store::StageFindingRows(const Finding& f, const FindingPlace& place, const std::string& printed) {
   if (!staging_) SOLIEU_RETURN_IF_ERROR(StartStaging());
   Stmt& q = staging_->finding;
-  for (int i = 0; i < 4; ++i) q.Bind(i + 1, place.key[i]);
+  for (int i = 0; i < 4; ++i) q.Bind(i + 1, place[i]);
   SOLIEU_RETURN_IF_ERROR(q.Bind(5, f.kind).Bind(6, f.severity).Bind(7, f.expected).Bind(8, f.observed)
                              .Bind(9, f.tolerance).Bind(10, f.arithmetic).Bind(11, f.explanation)
                              .Bind(12, f.explanation_vi).Bind(13, printed).Run());
