@@ -11,11 +11,15 @@ CREATE TEMP TABLE IF NOT EXISTS staged_finding_claims (stage_id, idx, claim_id, 
 CREATE INDEX IF NOT EXISTS temp.staged_finding_claims_by_stage ON staged_finding_claims (stage_id, idx);
 
 -- The claims compared across documents: the group they are compared in, the
--- document's place, the claim's, its sentence, the claim's columns as in
--- `claims`, and its comparisons as JSON. Read back sorted by group.
+-- document's place, the claim's, its sentence, and the claim's columns as in
+-- `claims`; their comparisons apart, by the claim's rowid. Read back sorted
+-- by group.
 CREATE TEMP TABLE IF NOT EXISTS staged_series (
   group_key, doc_order, ord, doc_id, source, sentence,
   claim_id, sentence_idx, span_start, span_end, text, number, value, unit, dimension, si_value, si_unit,
-  denominator, qualifier, modality, metric, indicator, entity, period_label, period_from, period_to, flags,
-  comparisons
+  denominator, qualifier, modality, metric, indicator, entity, period_label, period_from, period_to, flags
 );
+CREATE TEMP TABLE IF NOT EXISTS staged_series_comparisons (
+  series_id, idx, span_start, span_end, text, percent, kind, direction, baseline, baseline_kind, flags
+);
+CREATE INDEX IF NOT EXISTS temp.staged_series_comparisons_by_claim ON staged_series_comparisons (series_id, idx);

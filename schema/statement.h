@@ -81,15 +81,22 @@ class Stmt {
 };
 
 struct Store::Staging {
-  Stmt finding, claim;  // into staged_findings, staged_finding_claims
-  Stmt series_claim;    // into staged_series
+  Stmt finding, claim;                   // into staged_findings, staged_finding_claims
+  Stmt series_claim, series_comparison;  // into staged_series, staged_series_comparisons
 };
 
-// Claims as the store reads them back (store_read.cc): the columns, in the
-// order ReadClaim reads them from column `at` on (comparisons apart).
+// Claims and comparisons as the store reads them back (store_read.cc): the
+// columns, in the order ReadClaim and ReadComparison read them from column
+// `at` on (a claim's comparisons apart).
 extern const char* const kClaimColumns;
+constexpr int kClaimColumnCount = 21;
+extern const char* const kComparisonColumns;
 void ReadClaim(Stmt& q, int at, Claim* c);
-std::vector<std::string> ParseFlags(const std::string& json);  // a JSON array of strings
+Comparison ReadComparison(Stmt& q, int at);
+
+// Flags as stored: a JSON array of strings (FlagsJson in store.cc).
+std::string FlagsJson(const std::vector<std::string>& flags);
+std::vector<std::string> ParseFlags(const std::string& json);
 
 }  // namespace solieu
 

@@ -21,12 +21,11 @@ std::string Now() {
   return buf;
 }
 
+}  // namespace
+
 std::string FlagsJson(const std::vector<std::string>& flags) {
   return flags.empty() ? std::string("[]") : nlohmann::json(flags).dump();  // most claims have none
 }
-
-
-}  // namespace
 
 struct Store::Statements {
   Stmt has_content, doc_by_id, insert_doc, insert_sentence, insert_claim, insert_comparison, insert_search_key;

@@ -3,8 +3,6 @@
 // findings, in the order of their places.
 #include <sqlite3.h>
 
-#include <nlohmann/json.hpp>
-
 #include "corpus/rules.h"
 #include "schema/statement.h"
 #include "schema/store.h"
@@ -19,7 +17,7 @@ Status Store::StartStaging() {
   // On disk whatever this SQLite's build defaults to: memory must stay bounded.
   SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA temp_store=FILE", "cannot stage findings"));
   SOLIEU_RETURN_IF_ERROR(Exec(*tables + "DELETE FROM staged_findings; DELETE FROM staged_finding_claims;"
-                                        "DELETE FROM staged_series; BEGIN",
+                                        "DELETE FROM staged_series; DELETE FROM staged_series_comparisons; BEGIN",
                               "cannot stage findings"));
   auto staging = std::make_unique<Staging>();
   SOLIEU_RETURN_IF_ERROR(staging->finding.Prepare(db_,
@@ -29,7 +27,10 @@ Status Store::StartStaging() {
       "INSERT INTO staged_finding_claims (stage_id, idx, claim_id, comparison_idx, role) VALUES (?,?,?,?,?)"));
   SOLIEU_RETURN_IF_ERROR(staging->series_claim.Prepare(db_,
       ("INSERT INTO staged_series (group_key, doc_order, ord, doc_id, source, sentence, " + std::string(kClaimColumns) +
-       ", comparisons) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str()));
+       ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str()));
+  SOLIEU_RETURN_IF_ERROR(staging->series_comparison.Prepare(db_,
+      ("INSERT INTO staged_series_comparisons (series_id, idx, " + std::string(kComparisonColumns) +
+       ") VALUES (?,?,?,?,?,?,?,?,?,?,?)").c_str()));
   staging_ = std::move(staging);
   return Status::Ok();
 }
@@ -123,37 +124,6 @@ Status Store::ForEachStagedFinding(const std::function<Status(const std::string&
   return Status::Ok();
 }
 
-namespace {
-
-// A claim's comparisons as one JSON value: an array of arrays, each field in
-// the order of Comparison. They are rare, and read back only by their claim.
-std::string ComparisonsJson(const std::vector<Comparison>& list) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const Comparison& m : list) {
-    auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-    out.push_back({m.span_begin, m.span_end, m.text, m.percent, m.kind, opt(m.direction), opt(m.baseline),
-                   opt(m.baseline_kind), m.flags});
-  }
-  return out.dump();
-}
-
-std::vector<Comparison> ComparisonsFromJson(const std::string& text) {
-  std::vector<Comparison> list;
-  auto opt = [](const nlohmann::json& v) {
-    return v.is_string() ? std::optional<std::string>(v.get<std::string>()) : std::nullopt;
-  };
-  for (const auto& j : nlohmann::json::parse(text)) {
-    Comparison m;
-    m.span_begin = j[0].get<uint32_t>(); m.span_end = j[1].get<uint32_t>(); m.text = j[2].get<std::string>();
-    m.percent = j[3].get<double>(); m.kind = j[4].get<std::string>(); m.direction = opt(j[5]);
-    m.baseline = opt(j[6]); m.baseline_kind = opt(j[7]); m.flags = j[8].get<std::vector<std::string>>();
-    list.push_back(std::move(m));
-  }
-  return list;
-}
-
-}  // namespace
-
 Status Store::StageForSeries(const AnalyzedDocument& doc, int64_t doc_order,
                              const std::vector<std::pair<int, std::string>>& grouped) {
   if (grouped.empty()) return Status::Ok();
@@ -162,6 +132,7 @@ Status Store::StageForSeries(const AnalyzedDocument& doc, int64_t doc_order,
     if (!started.ok()) return TemporaryFailure(started);
   }
   Stmt& q = staging_->series_claim;
+  Stmt& k = staging_->series_comparison;
   for (const auto& [i, key] : grouped) {
     const Claim& c = doc.claims[i];
     q.Bind(1, key).Bind(2, doc_order).Bind(3, i).Bind(4, doc.doc.doc_id).Bind(5, doc.doc.source)
@@ -171,9 +142,15 @@ Status Store::StageForSeries(const AnalyzedDocument& doc, int64_t doc_order,
         .Bind(19, c.qualifier).Bind(20, c.modality).Bind(21, c.metric).Bind(22, c.indicator).Bind(23, c.entity);
     if (c.period) q.Bind(24, c.period->label).Bind(25, c.period->from).Bind(26, c.period->to);
     else q.BindNull(24).BindNull(25).BindNull(26);
-    q.Bind(27, nlohmann::json(c.flags).dump());
-    if (c.comparisons.empty()) q.BindNull(28); else q.Bind(28, ComparisonsJson(c.comparisons));
+    q.Bind(27, FlagsJson(c.flags));
     Status stored = q.Run();
+    const int64_t series_id = sqlite3_last_insert_rowid(db_);
+    for (size_t n = 0; n < c.comparisons.size() && stored.ok(); ++n) {
+      const Comparison& m = c.comparisons[n];
+      stored = k.Bind(1, series_id).Bind(2, static_cast<int64_t>(n)).Bind(3, m.span_begin).Bind(4, m.span_end)
+                   .Bind(5, m.text).Bind(6, m.percent).Bind(7, m.kind).Bind(8, m.direction).Bind(9, m.baseline)
+                   .Bind(10, m.baseline_kind).Bind(11, FlagsJson(m.flags)).Run();
+    }
     if (!stored.ok()) return TemporaryFailure(stored);
   }
   return Status::Ok();
@@ -182,41 +159,51 @@ Status Store::StageForSeries(const AnalyzedDocument& doc, int64_t doc_order,
 Status Store::ForEachStagedSeries(const std::function<Status(const std::vector<AnalyzedDocument>& docs,
                                                              const std::vector<int64_t>& order)>& fn) {
   if (!staging_) return Status::Ok();
-  // One sort of everything staged (SQLite's, which spills to disk), read once.
+  // One sort of everything staged (SQLite's, which spills to disk), read
+  // once: a claim comes once per comparison it has, or once without.
   Stmt q;
   SOLIEU_RETURN_IF_ERROR(q.Prepare(db_,
-      ("SELECT group_key, doc_order, doc_id, source, sentence, comparisons, " + std::string(kClaimColumns) +
-       " FROM staged_series ORDER BY group_key, doc_order, ord").c_str()));
-  constexpr int kClaimAt = 6;
+      ("SELECT s.*, k.* FROM (SELECT rowid AS series_id, group_key, doc_order, ord, doc_id, source, sentence, " +
+       std::string(kClaimColumns) + " FROM staged_series) s LEFT JOIN (SELECT series_id AS of_claim, idx, " +
+       kComparisonColumns + " FROM staged_series_comparisons) k ON k.of_claim = s.series_id"
+       " ORDER BY s.group_key, s.doc_order, s.ord, k.idx").c_str()));
+  enum { kSeriesId, kKey, kDocOrder, kOrd, kDocId, kSource, kSentence, kClaimAt };
+  constexpr int kComparisonIdx = kClaimAt + kClaimColumnCount + 1, kComparisonAt = kComparisonIdx + 1;  // after k.of_claim
   std::string key;
+  int64_t last_claim = -1;
   std::vector<AnalyzedDocument> docs;
   std::vector<int64_t> order;
   while (true) {
     auto row = q.Step();
     if (!row.ok()) return TemporaryFailure(row.status());
-    if (!*row || q.Text(0) != key) {
+    if (!*row || q.Text(kKey) != key) {
       if (!docs.empty()) SOLIEU_RETURN_IF_ERROR(fn(docs, order));
       if (!*row) break;
-      key = q.Text(0);
+      key = q.Text(kKey);
       docs.clear();
       order.clear();
     }
-    if (order.empty() || order.back() != q.Int(1)) {
-      order.push_back(q.Int(1));
+    if (order.empty() || order.back() != q.Int(kDocOrder)) {
+      order.push_back(q.Int(kDocOrder));
       docs.emplace_back();
-      docs.back().doc.doc_id = q.Text(2);
-      docs.back().doc.source = q.Text(3);
+      docs.back().doc.doc_id = q.Text(kDocId);
+      docs.back().doc.source = q.Text(kSource);
     }
     AnalyzedDocument& a = docs.back();
+    if (q.Int(kSeriesId) == last_claim) {  // the same claim's next comparison
+      a.claims.back().comparisons.push_back(ReadComparison(q, kComparisonAt));
+      continue;
+    }
+    last_claim = q.Int(kSeriesId);
     Claim c;
     ReadClaim(q, kClaimAt, &c);
-    if (!q.IsNull(5)) c.comparisons = ComparisonsFromJson(q.Text(5));
+    if (!q.IsNull(kComparisonIdx)) c.comparisons.push_back(ReadComparison(q, kComparisonAt));
     // Only the sentences of these claims, one after another in `normalized`.
     if (a.sentences.size() <= static_cast<size_t>(c.sentence)) a.sentences.resize(c.sentence + 1);
     SentenceRecord& sentence = a.sentences[c.sentence];
     if (sentence.norm_end == 0) {
       sentence.norm_begin = static_cast<uint32_t>(a.normalized.size());
-      a.normalized += q.Text(4);
+      a.normalized += q.Text(kSentence);
       sentence.norm_end = static_cast<uint32_t>(a.normalized.size());
     }
     a.claims.push_back(std::move(c));

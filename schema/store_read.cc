@@ -8,6 +8,7 @@
 #include "schema/store.h"
 
 namespace solieu {
+
 std::vector<std::string> ParseFlags(const std::string& s) {
   auto j = nlohmann::json::parse(s, nullptr, false);
   if (!j.is_array()) return {};
@@ -17,6 +18,8 @@ std::vector<std::string> ParseFlags(const std::string& s) {
 const char* const kClaimColumns =
     "claim_id, sentence_idx, span_start, span_end, text, number, value, unit, dimension, si_value, si_unit,"
     " denominator, qualifier, modality, metric, indicator, entity, period_label, period_from, period_to, flags";
+const char* const kComparisonColumns =
+    "span_start, span_end, text, percent, kind, direction, baseline, baseline_kind, flags";
 
 void ReadClaim(Stmt& q, int at, Claim* c) {
   c->sentence = static_cast<int>(q.Int(at + 1));
@@ -31,14 +34,6 @@ void ReadClaim(Stmt& q, int at, Claim* c) {
   c->flags = ParseFlags(q.Text(at + 20));
 }
 
-namespace {
-
-constexpr int kClaimColumnCount = 21;
-constexpr const char* kComparisonsOfClaim =
-    "SELECT span_start, span_end, text, percent, kind, direction, baseline, baseline_kind, flags"
-    " FROM comparisons WHERE claim_id = ? ORDER BY idx";
-
-// A comparison from the columns of kComparisonsOfClaim starting at column `at`.
 Comparison ReadComparison(Stmt& q, int at) {
   Comparison m;
   m.span_begin = static_cast<uint32_t>(q.Int(at));
@@ -48,6 +43,8 @@ Comparison ReadComparison(Stmt& q, int at) {
   m.flags = ParseFlags(q.Text(at + 8));
   return m;
 }
+
+namespace {
 
 Status ReadComparisons(Stmt& comps, const std::string& claim_id, Claim* c) {
   comps.Bind(1, claim_id);
@@ -107,7 +104,8 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
       "SELECT norm_start, norm_end, span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY idx"));
   SOLIEU_RETURN_IF_ERROR(claims.Prepare(db_,
       (std::string("SELECT ") + kClaimColumns + ", part_of FROM claims WHERE doc_id = ? ORDER BY ord").c_str()));
-  SOLIEU_RETURN_IF_ERROR(comps.Prepare(db_, kComparisonsOfClaim));
+  SOLIEU_RETURN_IF_ERROR(comps.Prepare(db_,
+      (std::string("SELECT ") + kComparisonColumns + " FROM comparisons WHERE claim_id = ? ORDER BY idx").c_str()));
   docs.Bind(1, only);
   while (true) {
     auto row = docs.Step();
