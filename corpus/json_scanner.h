@@ -7,6 +7,8 @@
 #ifndef SOLIEU_CORPUS_JSON_SCANNER_H_
 #define SOLIEU_CORPUS_JSON_SCANNER_H_
 
+#include <unicode/utf8.h>
+
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -62,7 +64,12 @@ class JsonScanner {
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return false;
           }
-          if (out) AppendUtf8(cp, out);
+          if (out) {
+            char utf8[U8_MAX_LENGTH];
+            int32_t len = 0;
+            U8_APPEND_UNSAFE(utf8, len, cp);
+            out->append(utf8, len);
+          }
           break;
         }
         default: return false;
@@ -94,6 +101,29 @@ class JsonScanner {
     SkipSpace();
     return i_ < s_.size() && (s_[i_] == '-' || (s_[i_] >= '0' && s_[i_] <= '9'));
   }
+  // An object, with `on_key(key)` reading each member's value; true when the
+  // whole object was read and every call accepted.
+  template <typename OnKey>
+  bool Members(OnKey on_key) {
+    if (!Take('{')) return false;
+    if (Take('}')) return true;
+    std::string key;
+    do {
+      key.clear();
+      if (!String(&key) || !Take(':') || !on_key(key)) return false;
+    } while (Take(','));
+    return Take('}');
+  }
+  // An array, with `on_item()` reading each item.
+  template <typename OnItem>
+  bool Items(OnItem on_item) {
+    if (!Take('[')) return false;
+    if (Take(']')) return true;
+    do {
+      if (!on_item()) return false;
+    } while (Take(','));
+    return Take(']');
+  }
   // Any value, checked and skipped.
   bool Value(int depth) {
     if (depth > 256) return false;
@@ -101,22 +131,8 @@ class JsonScanner {
     if (i_ >= s_.size()) return false;
     char c = s_[i_];
     if (c == '"') return String(nullptr);
-    if (c == '{') {
-      ++i_;
-      if (Take('}')) return true;
-      do {
-        if (!String(nullptr) || !Take(':') || !Value(depth + 1)) return false;
-      } while (Take(','));
-      return Take('}');
-    }
-    if (c == '[') {
-      ++i_;
-      if (Take(']')) return true;
-      do {
-        if (!Value(depth + 1)) return false;
-      } while (Take(','));
-      return Take(']');
-    }
+    if (c == '{') return Members([&](const std::string&) { return Value(depth + 1); });
+    if (c == '[') return Items([&] { return Value(depth + 1); });
     for (std::string_view word : {"true", "false", "null"}) {
       if (s_.substr(i_, word.size()) == word) { i_ += word.size(); return true; }
     }
@@ -156,24 +172,6 @@ class JsonScanner {
     }
     return true;
   }
-  static void AppendUtf8(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   std::string_view s_;
   size_t i_ = 0;
 };

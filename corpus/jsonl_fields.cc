@@ -22,25 +22,16 @@ bool ReadJsonlFields(std::string_view line, JsonlFields* out) {
   *out = JsonlFields{};
   if (FindInvalidUtf8(line) != std::string_view::npos) return false;
   JsonScanner scan(line);
-  if (!scan.Take('{')) return false;
-  if (!scan.Take('}')) {
-    std::string key;
-    do {
-      key.clear();
-      if (!scan.String(&key) || !scan.Take(':')) return false;
-      std::optional<std::string>* field = FieldFor(key, out);
-      if (!field) {
-        if (!scan.Value(0)) return false;
-        continue;
-      }
-      if (!scan.Peek('"')) return false;  // not a string: the full parser decides
-      std::string value;
-      if (!scan.String(&value)) return false;
-      *field = std::move(value);
-    } while (scan.Take(','));
-    if (!scan.Take('}')) return false;
-  }
-  return scan.AtEnd();
+  bool read = scan.Members([&](const std::string& key) {
+    std::optional<std::string>* field = FieldFor(key, out);
+    if (!field) return scan.Value(0);
+    if (!scan.Peek('"')) return false;  // not a string: the full parser decides
+    std::string value;
+    if (!scan.String(&value)) return false;
+    *field = std::move(value);
+    return true;
+  });
+  return read && scan.AtEnd();
 }
 
 }  // namespace solieu

@@ -12,30 +12,6 @@ namespace {
 
 constexpr int64_t kU32 = std::numeric_limits<uint32_t>::max();
 
-// Each member of an object, with a callback per key that reads its value;
-// true when the whole object was read and every callback accepted.
-template <typename OnKey>
-bool Members(JsonScanner& scan, OnKey on_key) {
-  if (!scan.Take('{')) return false;
-  if (scan.Take('}')) return true;
-  std::string key;
-  do {
-    key.clear();
-    if (!scan.String(&key) || !scan.Take(':') || !on_key(key)) return false;
-  } while (scan.Take(','));
-  return scan.Take('}');
-}
-
-template <typename OnItem>
-bool Items(JsonScanner& scan, OnItem on_item) {
-  if (!scan.Take('[')) return false;
-  if (scan.Take(']')) return true;
-  do {
-    if (!on_item()) return false;
-  } while (scan.Take(','));
-  return scan.Take(']');
-}
-
 bool Required(JsonScanner& scan, std::string* v) {
   if (!scan.Peek('"')) return false;
   v->clear();
@@ -64,13 +40,13 @@ bool U32(JsonScanner& scan, uint32_t* v) {
 
 bool Span(JsonScanner& scan, uint32_t* begin, uint32_t* end) {
   int n = 0;
-  bool ok = Items(scan, [&] { return n < 2 && U32(scan, n++ == 0 ? begin : end); });
+  bool ok = scan.Items([&] { return n < 2 && U32(scan, n++ == 0 ? begin : end); });
   return ok && n == 2;
 }
 
 bool Strings(JsonScanner& scan, std::vector<std::string>* v) {
   v->clear();
-  return Items(scan, [&] {
+  return scan.Items([&] {
     v->emplace_back();
     return Required(scan, &v->back());
   });
@@ -78,7 +54,7 @@ bool Strings(JsonScanner& scan, std::vector<std::string>* v) {
 
 bool ReadComparison(JsonScanner& scan, Comparison* m) {
   unsigned seen = 0;  // a bit for each required field
-  bool ok = Members(scan, [&](const std::string& k) {
+  bool ok = scan.Members([&](const std::string& k) {
     if (k == "span") return seen |= 1, Span(scan, &m->span_begin, &m->span_end);
     if (k == "text") return seen |= 2, Required(scan, &m->text);
     if (k == "percent") return seen |= 4, scan.Double(&m->percent);
@@ -99,7 +75,7 @@ bool ReadPeriod(JsonScanner& scan, std::optional<Period>* p) {
   }
   Period period;
   unsigned seen = 0;
-  bool ok = Members(scan, [&](const std::string& k) {
+  bool ok = scan.Members([&](const std::string& k) {
     if (k == "label") return seen |= 1, Required(scan, &period.label);
     if (k == "from") return seen |= 2, Required(scan, &period.from);
     if (k == "to") return seen |= 4, Required(scan, &period.to);
@@ -115,7 +91,7 @@ bool ReadClaim(JsonScanner& scan, DocumentLine* out) {
   std::string id;
   std::optional<std::string> part_of;
   unsigned seen = 0;  // a bit for each of the 14 required fields below
-  bool ok = Members(scan, [&](const std::string& k) {
+  bool ok = scan.Members([&](const std::string& k) {
     if (k == "claim_id") return seen |= 1 << 0, Required(scan, &id);
     if (k == "sentence_idx") {
       int64_t x;
@@ -136,7 +112,7 @@ bool ReadClaim(JsonScanner& scan, DocumentLine* out) {
     if (k == "flags") return seen |= 1 << 12, Strings(scan, &c.flags);
     if (k == "comparisons") {
       c.comparisons.clear();
-      return seen |= 1 << 13, Items(scan, [&] {
+      return seen |= 1 << 13, scan.Items([&] {
         c.comparisons.emplace_back();
         return ReadComparison(scan, &c.comparisons.back());
       });
@@ -170,18 +146,18 @@ bool ReadDocument(JsonScanner& scan, DocumentLine* out) {
   Document& d = a.doc;
   std::optional<std::string> url, title;
   unsigned seen = 0;  // a bit each: doc_id, source, text, normalized, sentences
-  bool ok = Members(scan, [&](const std::string& k) {
+  bool ok = scan.Members([&](const std::string& k) {
     if (k == "doc_id") return seen |= 1, Required(scan, &d.doc_id);
     if (k == "source") return seen |= 2, Required(scan, &d.source);
     if (k == "text") return seen |= 4, Required(scan, &d.text);
     if (k == "normalized") return seen |= 8, Required(scan, &a.normalized);
     if (k == "sentences") {
       a.sentences.clear();
-      return seen |= 16, Items(scan, [&] {
+      return seen |= 16, scan.Items([&] {
         SentenceRecord r{};
         uint32_t* fields[] = {&r.norm_begin, &r.norm_end, &r.begin, &r.end};
         int n = 0;
-        if (!Items(scan, [&] { return n < 4 && U32(scan, fields[n++]); }) || n != 4) return false;
+        if (!scan.Items([&] { return n < 4 && U32(scan, fields[n++]); }) || n != 4) return false;
         a.sentences.push_back(r);
         return true;
       });
@@ -214,7 +190,7 @@ bool ReadDocumentLine(std::string_view line, DocumentLine* out) {
   if (FindInvalidUtf8(line) != std::string_view::npos) return false;
   JsonScanner scan(line);
   bool has_document = false, has_claims = false;
-  bool ok = Members(scan, [&](const std::string& k) {
+  bool ok = scan.Members([&](const std::string& k) {
     if (k == "document") {
       if (has_document) return false;  // a second one: the full parser decides
       has_document = true;
@@ -223,7 +199,7 @@ bool ReadDocumentLine(std::string_view line, DocumentLine* out) {
     if (k == "claims") {
       if (has_claims) return false;
       has_claims = true;
-      return Items(scan, [&] { return ReadClaim(scan, out); });
+      return scan.Items([&] { return ReadClaim(scan, out); });
     }
     return scan.Value(0);
   });
