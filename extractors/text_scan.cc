@@ -6,14 +6,6 @@
 #include "normalizers/code_points.h"
 
 namespace solieu {
-namespace {
-
-// std::isalnum without the locale call, for the ASCII bytes of every scan.
-inline bool IsAsciiAlnum(unsigned char b) {
-  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-}
-
-}  // namespace
 
 bool IsWordCharAt(std::string_view s, size_t pos) {
   if (pos >= s.size()) return false;

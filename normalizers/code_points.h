@@ -1,5 +1,5 @@
 // MapCodePoints: the shared loop of Lower (extractors/text_scan.h) and Fold
-// (normalizers/folding.h). ASCII bytes, most of report text, are lower-cased
+// (normalizers/folding.h); and ASCII letter tests for the scans. ASCII bytes, most of report text, are lower-cased
 // in place without ICU; every other code point goes to `other(c, bytes,
 // &out)`, which appends what it becomes (c < 0 for a malformed sequence,
 // `bytes` its original bytes).
@@ -8,10 +8,16 @@
 
 #include <unicode/utf8.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace solieu {
+
+// Letter and digit tests for ASCII bytes without the C locale's calls: most
+// bytes of report text are ASCII, and these run on every one.
+inline bool IsAsciiAlpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool IsAsciiAlnum(uint32_t c) { return (c >= '0' && c <= '9') || IsAsciiAlpha(c); }
 
 template <typename AppendOther>
 std::string MapCodePoints(std::string_view text, AppendOther other) {

@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "corpus/rules.h"
+#include "normalizers/code_points.h"
 
 namespace solieu {
 
@@ -97,7 +98,7 @@ void SentenceSplitter::SplitRunTogether(std::string_view text, uint32_t b, uint3
         b = static_cast<uint32_t>(before_number ? j : i);
       }
     }
-    bool alpha = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c);
+    bool alpha = c < 0x80 ? IsAsciiAlpha(c) : u_isalpha(c);
     if (alpha) {
       word_lower &= c < 0x80 ? (c >= 'a' && c <= 'z') : static_cast<bool>(u_islower(c));
     } else {
