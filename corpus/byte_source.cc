@@ -107,6 +107,8 @@ StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
   return std::unique_ptr<ByteSource>(new FileSource(f, path, true));
 }
 
+bool IsCompressedPath(const std::string& path) { return EndsWith(path, ".gz") || EndsWith(path, ".zst"); }
+
 StatusOr<std::string> ReadAll(ByteSource* src, const std::string& name, size_t max_bytes) {
   std::string out;
   char buf[1 << 16];

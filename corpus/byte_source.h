@@ -19,6 +19,8 @@ class ByteSource {
 
 // Opens `path` ("-" is stdin), decompressing by extension (.gz, .zst).
 StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path);
+// Whether OpenByteSource decompresses `path`.
+bool IsCompressedPath(const std::string& path);
 
 // Reads a whole source into a string; an error past `max_bytes`.
 StatusOr<std::string> ReadAll(ByteSource* src, const std::string& name, size_t max_bytes);

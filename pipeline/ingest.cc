@@ -6,6 +6,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "corpus/byte_source.h"
 #include "corpus/rules.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/document_sink.h"
@@ -25,7 +26,8 @@ uint64_t KnownInputBytes(const std::vector<std::string>& inputs) {
   uint64_t total = 0;
   for (const std::string& p : inputs) {
     struct stat st;
-    if (stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) total += st.st_size;
+    if (IsCompressedPath(p) || stat(p.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    total += st.st_size;
   }
   return total;
 }

@@ -40,7 +40,9 @@ struct IngestStats {
 // `on_skip` and counted, not returned.
 StatusOr<IngestStats> Ingest(const IngestOptions& options, const std::function<void(const Skip&)>& on_skip);
 
-// Sum of the sizes of the plain files among `inputs` (0 if unknown), for an ETA.
+// The bytes reading `inputs` will count, for an ETA: the sum of their sizes
+// when every one is a file read as it is; 0 (unknown) when one is a
+// directory, stdin or compressed, whose bytes are only known as they come.
 uint64_t KnownInputBytes(const std::vector<std::string>& inputs);
 
 // "solieu 0.1.0 (rules 1a2b3c4d5e6f7a8b)"

@@ -1,6 +1,5 @@
 #include "pipeline/load.h"
 
-#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -93,11 +92,7 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
     ParseParts(parts, &queue);
     queue.Finish();
   });
-  // Line bytes are counted as read, so the sizes of compressed parts give no total.
-  bool compressed = std::any_of(parts.begin(), parts.end(), [](const std::string& p) {
-    return p.size() > 3 && (p.compare(p.size() - 3, 3, ".gz") == 0 || p.compare(p.size() - 4, 4, ".zst") == 0);
-  });
-  Progress line(progress, compressed ? 0 : KnownInputBytes(parts));
+  Progress line(progress, KnownInputBytes(parts));
   uint64_t bytes = 0;
   Status st;
   while (auto item = queue.Pop()) {

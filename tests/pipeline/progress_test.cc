@@ -1,5 +1,6 @@
 // The progress line: drawn only when enabled, redrawn at most ten times a
-// second, with an ETA once the total is known and work is under way.
+// second, with an ETA once the total is known and work is under way; and
+// when that total is known.
 #include "pipeline/progress.h"
 
 #include <catch2/catch.hpp>
@@ -8,6 +9,9 @@
 #include <cstdio>
 #include <string>
 #include <thread>
+
+#include "pipeline/ingest.h"
+#include "test_support.h"
 
 namespace {
 
@@ -61,4 +65,17 @@ TEST_CASE("Progress counts things done out of a total", "[pipeline][progress]") 
   p.Count(1234, 14344, "documents checked");
   CHECK_THAT(out.Text(), Catch::StartsWith("\r\033[K1234/14344 documents checked") && Catch::Contains("ETA "));
   std::fclose(out.file);
+}
+
+TEST_CASE("The total an ETA is measured against is known only for files read as they are", "[pipeline][progress]") {
+  solieu::testing::TempDir tmp;
+  solieu::testing::WriteFile(tmp.Path("a.txt"), "Thành phố có 4.284 đảng viên.");
+  solieu::testing::WriteFile(tmp.Path("b.jsonl"), "{\"text\": \"Có 47 doanh nghiệp.\"}\n");
+  solieu::testing::WriteFile(tmp.Path("c.jsonl.gz"), "not read here");
+  uint64_t plain = std::string("Thành phố có 4.284 đảng viên.").size() + 35;
+  CHECK(solieu::KnownInputBytes({tmp.Path("a.txt"), tmp.Path("b.jsonl")}) == plain);
+  // Decompressed, in a directory, or on stdin: bytes only known as they come.
+  CHECK(solieu::KnownInputBytes({tmp.Path("a.txt"), tmp.Path("c.jsonl.gz")}) == 0);
+  CHECK(solieu::KnownInputBytes({tmp.Path("a.txt"), tmp.Path("")}) == 0);
+  CHECK(solieu::KnownInputBytes({tmp.Path("a.txt"), "-"}) == 0);
 }
