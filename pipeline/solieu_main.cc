@@ -47,6 +47,10 @@ struct Args {
 
 // A progress line on a terminal, or wherever --progress asks for it.
 bool ShowProgress(const Args& a) { return !a.no_progress && (a.progress || isatty(STDERR_FILENO)); }
+void AddProgressFlags(CLI::App* command, Args& a) {
+  command->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
+  command->add_flag("--no-progress", a.no_progress, "never show a progress line");
+}
 
 int Ingest(const Args& a) {
   solieu::IngestOptions opt;
@@ -191,8 +195,7 @@ int main(int argc, char** argv) {
                     "read text files in this encoding instead of detecting it: utf-8, utf-16, windows-1258,\n"
                     "viscii, tcvn3, vni-windows, viqr")
       ->check(CLI::IsMember(solieu::EncodingDetector::Names()));
-  ingest->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
-  ingest->add_flag("--no-progress", a.no_progress, "never show a progress line");
+  AddProgressFlags(ingest, a);
   ingest->footer("Example: solieu ingest corpus/samples reports.jsonl.gz --db facts.db\n"
                  "Text that is not UTF-8 is decoded from the Vietnamese legacy encoding it reads best in\n"
                  "(TCVN3, VNI-Windows, VISCII, Windows-1258, VIQR); --encoding names it instead.\n"
@@ -214,8 +217,7 @@ int main(int argc, char** argv) {
   auto* load = app.add_subcommand("load", "store the output of extract --with-documents (from mappers) in a database");
   load->add_option("parts", a.inputs, "files of document lines (.jsonl, .gz, .zst), - for stdin")->required();
   load->add_option("--db", a.db, "SQLite database to create or add to")->required();
-  load->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
-  load->add_flag("--no-progress", a.no_progress, "never show a progress line");
+  AddProgressFlags(load, a);
   load->footer("Example: solieu load --db facts.db part-00000.jsonl.gz part-00001.jsonl.gz\n"
                "Nothing is analyzed again; documents already stored (same text) are skipped. A line that is\n"
                "not a whole document line is reported with FILE:LINE, skipped, and the exit code is 3.\n"
@@ -224,8 +226,7 @@ int main(int argc, char** argv) {
   auto* merge = app.add_subcommand("merge", "merge shard databases into one, each document once");
   merge->add_option("shards", a.inputs, "databases made by solieu ingest or load")->required();
   merge->add_option("--db", a.db, "the database to merge into (created if absent)")->required();
-  merge->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
-  merge->add_flag("--no-progress", a.no_progress, "never show a progress line");
+  AddProgressFlags(merge, a);
   merge->footer("Example: solieu merge --db all.db shard-1.db shard-2.db shard-3.db shard-4.db\n"
                 "Documents are matched by content hash; run solieu check on the result.");
 
@@ -242,8 +243,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "jsonl"}));
   check->add_option("--fail-on", a.fail_on, "exit 4 when a finding is at least this severe: warning or error")
       ->check(CLI::IsMember({"warning", "error"}));
-  check->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
-  check->add_flag("--no-progress", a.no_progress, "never show a progress line");
+  AddProgressFlags(check, a);
   check->footer(
       "Checks: fraction_percent (205/207 \"đạt 99%\"), shares_sum (shares of one whole add to 100%),\n"
       "parts_total (parts after \"trong đó\" vs their total), cross_source_conflict/_confirmation (the same\n"
