@@ -36,7 +36,7 @@ TEST_CASE("CLI usage errors exit 2 and help exits 0 with an example", "[cli]") {
   CHECK_THAT(out, Catch::Contains("Example"));
 }
 
-TEST_CASE("CLI ingest prints a summary; skipped input exits 3 naming the file", "[cli]") {
+TEST_CASE("CLI ingest prints a summary, and skipped input exits 3 naming the file", "[cli]") {
   TempDir tmp;
   std::string garbage;
   for (int b = 0x80; b <= 0xFF; ++b) garbage.push_back(static_cast<char>(b));
@@ -57,7 +57,7 @@ TEST_CASE("CLI ingest prints a summary; skipped input exits 3 naming the file", 
   CHECK_THAT(err, Catch::Contains("ingested 0 documents"));
   std::string n;
   REQUIRE(RunSolieu("query --db " + tmp.Path("f.db") + " --csv \"SELECT count(*) AS n FROM documents\"", &n) == 0);
-  CHECK(n == "n\n9\n");  // 8 sample documents and the good line of broken.jsonl
+  CHECK(n == "n\n10\n");  // the 9 sample documents and the good line of broken.jsonl
 }
 
 TEST_CASE("CLI draws a progress line only on a terminal or with --progress", "[cli]") {
