@@ -181,6 +181,15 @@ bool ReadDocument(JsonScanner& scan, DocumentLine* out) {
   return true;
 }
 
+using Json = nlohmann::ordered_json;
+
+// A string member of `j`; nothing when it is absent or not a string.
+std::optional<std::string> StringMember(const Json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
 }  // namespace
 
 bool ReadDocumentLine(std::string_view line, DocumentLine* out) {
@@ -207,7 +216,6 @@ bool ReadDocumentLine(std::string_view line, DocumentLine* out) {
 }
 
 Status ReadDocumentLineFully(const std::string& line, const std::string& where, DocumentLine* out) {
-  using Json = nlohmann::ordered_json;
   Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object() || !j.contains("document") || !j.contains("claims")) {
     return Status::InvalidInput(where + ": not a solieu document line (truncated or from another tool), skipped");
@@ -221,9 +229,9 @@ Status ReadDocumentLineFully(const std::string& line, const std::string& where, 
     doc.source = d.at("source").get<std::string>();
     doc.text = d.at("text").get<std::string>();
     if (d.contains("content_hash")) out->content_hash = d["content_hash"].get<std::string>();
-    if (d.contains("url") && d["url"].is_string()) doc.url = d["url"].get<std::string>();
-    if (d.contains("title") && d["title"].is_string()) doc.title = d["title"].get<std::string>();
-    if (d.contains("published") && d["published"].is_string()) doc.published = d["published"].get<std::string>();
+    doc.url = StringMember(d, "url").value_or("");
+    doc.title = StringMember(d, "title").value_or("");
+    doc.published = StringMember(d, "published");
     doc.encoding = d.value("encoding", "utf-8");
     doc.encoding_confidence = d.value("encoding_confidence", 1.0);
     a->normalized = d.at("normalized").get<std::string>();
@@ -243,19 +251,13 @@ Status ReadDocumentLineFully(const std::string& line, const std::string& where, 
       c.dimension = cj.at("dimension").get<std::string>();
       c.base_value = cj.at("si_value").get<double>();
       c.base_unit = cj.at("si_unit").get<std::string>();
-      auto field = [&](const char* key) -> const Json* { auto it = cj.find(key); return it == cj.end() ? nullptr : &*it; };
-      auto text_of = [&](const char* key) -> std::optional<std::string> {
-        const Json* f = field(key);
-        if (f && f->is_string()) return f->get<std::string>();
-        return std::nullopt;
-      };
-      if (const Json* f = field("denominator"); f && f->is_number()) c.denominator = f->get<double>();
-      c.qualifier = text_of("qualifier");
+      if (auto f = cj.find("denominator"); f != cj.end() && f->is_number()) c.denominator = f->get<double>();
+      c.qualifier = StringMember(cj, "qualifier");
       c.modality = cj.at("modality").get<std::string>();
       c.metric = cj.at("metric").get<std::string>();
-      c.indicator = text_of("indicator");
-      c.entity = text_of("entity");
-      if (const Json* p = field("period"); p && p->is_object()) {
+      c.indicator = StringMember(cj, "indicator");
+      c.entity = StringMember(cj, "entity");
+      if (auto p = cj.find("period"); p != cj.end() && p->is_object()) {
         c.period = Period{p->at("label").get<std::string>(), p->at("from").get<std::string>(), p->at("to").get<std::string>()};
       }
       c.flags = cj.at("flags").get<std::vector<std::string>>();
@@ -266,14 +268,14 @@ Status ReadDocumentLineFully(const std::string& line, const std::string& where, 
         m.text = mj.at("text").get<std::string>();
         m.percent = mj.at("percent").get<double>();
         m.kind = mj.at("kind").get<std::string>();
-        if (mj.contains("direction") && mj["direction"].is_string()) m.direction = mj["direction"].get<std::string>();
-        if (mj.contains("baseline") && mj["baseline"].is_string()) m.baseline = mj["baseline"].get<std::string>();
-        if (mj.contains("baseline_kind") && mj["baseline_kind"].is_string()) m.baseline_kind = mj["baseline_kind"].get<std::string>();
+        m.direction = StringMember(mj, "direction");
+        m.baseline = StringMember(mj, "baseline");
+        m.baseline_kind = StringMember(mj, "baseline_kind");
         m.flags = mj.at("flags").get<std::vector<std::string>>();
         c.comparisons.push_back(std::move(m));
       }
       a->claims.push_back(std::move(c));
-      out->part_of.push_back(text_of("part_of"));
+      out->part_of.push_back(StringMember(cj, "part_of"));
     }
   } catch (const Json::exception& e) {
     return Status::InvalidInput(where + ": malformed document line (" + e.what() + "), skipped");
