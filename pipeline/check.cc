@@ -103,16 +103,13 @@ std::vector<Finding> Checker::Ordered(std::vector<Placed> placed) {
   return out;
 }
 
-std::string Checker::SeriesOf(const Claim& c) {
-  if (c.indicator) return *c.indicator;
-  if (std::count(c.metric.begin(), c.metric.end(), ' ') >= 1) return "metric:" + Fold(c.metric);
-  return "";
-}
-
 std::string Checker::GroupKey(const Claim& c) {
-  std::string series = SeriesOf(c);
+  // The series: the indicator, or else a metric of two words or more, folded.
+  std::string series = c.indicator ? *c.indicator
+                       : std::count(c.metric.begin(), c.metric.end(), ' ') >= 1 ? "metric:" + Fold(c.metric)
+                                                                                 : "";
   bool whole_period = c.period && !c.period->from.empty() && !c.period->to.empty();
-  if (series.empty() || !c.entity || !whole_period) return "";  // as Comparable (check_cross.cc)
+  if (series.empty() || !c.entity || !whole_period) return "";
   return series + "|" + *c.entity + "|";
 }
 
@@ -132,7 +129,7 @@ void Checker::CheckSeries(const std::vector<AnalyzedDocument>& docs, const std::
   std::vector<Fact> facts;
   for (size_t d = 0; d < docs.size(); ++d) {
     for (const Claim& c : docs[d].claims) {
-      facts.push_back({&docs[d], &c, order[d], SeriesOf(c)});
+      facts.push_back({&docs[d], &c, order[d], GroupKey(c)});
     }
   }
   // Groups come in the order of their keys, which begin "series|entity|", so

@@ -71,7 +71,7 @@ class Checker {
     const AnalyzedDocument* doc;
     const Claim* claim;
     int64_t doc_order;   // the document's place among all documents
-    std::string series;  // "retail_sales", or "metric:<folded metric>" without an indicator
+    std::string group;   // GroupKey: "retail_sales|thành phố Bắc Kạn|", "" when not comparable
   };
 
  private:
@@ -85,7 +85,6 @@ class Checker {
   void ImpliedBaselines(const std::vector<Fact>& facts, std::vector<Finding>* out) const;
   void StatedChanges(const std::vector<Fact>& facts, std::vector<Placed>* out) const;
   static Placed StatedAt(Finding f, const Fact& stating);
-  static std::string SeriesOf(const Claim& c);  // "retail_sales", "metric:<folded>", or ""
 
   Interval ValueOf(const Claim& c) const;            // in the claim's written unit
   Interval PercentOf(const Comparison& k) const;

@@ -14,7 +14,6 @@ namespace {
 
 using Fact = Checker::Fact;
 
-bool HasPeriod(const Claim& c) { return c.period && !c.period->from.empty() && !c.period->to.empty(); }
 bool FullYear(const Period& p) { return p.from.substr(4) == "-01-01" && p.to.substr(4) == "-12-31" && YearOf(p.from) == YearOf(p.to); }
 std::string WithYear(const std::string& iso, int year) {
   std::string out = std::to_string(year) + iso.substr(4);
@@ -28,9 +27,9 @@ std::string What(const Fact& f) {
   return f.claim->metric + (f.claim->indicator ? " [" + *f.claim->indicator + "]" : "");
 }
 std::string Key(const Fact& f, const std::string& from, const std::string& to) {
-  return f.series + "|" + *f.claim->entity + "|" + from + ".." + to + "|" + f.claim->base_unit;
+  return f.group + from + ".." + to + "|" + f.claim->base_unit;
 }
-bool Comparable(const Fact& f) { return !f.series.empty() && f.claim->entity && HasPeriod(*f.claim); }
+bool Comparable(const Fact& f) { return !f.group.empty(); }
 
 }  // namespace
 
