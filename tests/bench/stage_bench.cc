@@ -11,7 +11,6 @@
 
 #include "corpus/reader.h"
 #include "pipeline/analyzer.h"
-#include "normalizers/folding.h"
 #include "schema/store.h"
 
 using namespace solieu;
