@@ -24,10 +24,6 @@ struct AnalyzedDocument {
   std::string normalized;
   std::vector<SentenceRecord> sentences;
   std::vector<Claim> claims;  // in order of position; spans filled
-  // Each sentence's search key (SearchKeys below), made off the writer
-  // thread (analysis workers, load's parser); empty when not made, and the
-  // store then makes them itself.
-  std::vector<std::string> search_keys;
 
   std::string_view SentenceText(int i) const {
     const SentenceRecord& s = sentences[i];

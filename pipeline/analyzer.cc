@@ -48,7 +48,6 @@ AnalyzedDocument Analyzer::Analyze(Document doc) {
     }
   }
   rules_->resolver->Resolve(out.normalized, spans, out.doc.published, &out.claims);
-  out.search_keys = out.SearchKeys();  // here, on a worker thread, not on the single writer
   for (Claim& c : out.claims) {
     c.span_begin = map.ToOriginalStart(c.begin);
     c.span_end = map.ToOriginalEnd(c.end);

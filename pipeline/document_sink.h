@@ -1,8 +1,8 @@
 // DocumentSink: where analyzed documents go into a database, for ingest,
 // load and merge alike. Records the run, skips documents already stored
-// (same content hash), writes each document with its search-index rows and
-// commits in batches so a killed run leaves only whole, searchable
-// documents, and at the end builds the secondary indexes.
+// (same content hash), writes each document and commits in batches so a
+// killed run leaves only whole documents, and at the end builds the
+// secondary indexes. The search index is left to IndexForSearch (search.h).
 #ifndef SOLIEU_PIPELINE_DOCUMENT_SINK_H_
 #define SOLIEU_PIPELINE_DOCUMENT_SINK_H_
 

@@ -34,8 +34,8 @@ struct LoadItem {
 };
 
 // The parsing thread: reads every part's lines, parses and checks each
-// document line and folds its sentences' search keys, so that the writer
-// thread only writes. Stops early when the writer closes the queue.
+// document line, so that the writer thread only writes. Stops early when the
+// writer closes the queue.
 void ParseParts(const std::vector<std::string>& parts, BoundedQueue<LoadItem>* queue) {
   auto skipped = [&](std::string message, uint64_t bytes = 0) {
     LoadItem item;
@@ -72,7 +72,6 @@ void ParseParts(const std::vector<std::string>& parts, BoundedQueue<LoadItem>* q
         if (!skipped(parsed.message(), item.bytes)) return;
         continue;
       }
-      item.doc.search_keys = item.doc.SearchKeys();
       if (!queue->Push(std::move(item))) return;
     }
   }

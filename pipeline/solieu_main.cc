@@ -43,6 +43,7 @@ struct Args {
   int limit = 20;
   bool tsv = false, misses = false;
   bool progress = false, no_progress = false, with_documents = false, csv = false, json = false, schema = false;
+  bool search_index = false;
 };
 
 // A progress line on a terminal, or wherever --progress asks for it.
@@ -50,6 +51,21 @@ bool ShowProgress(const Args& a) { return !a.no_progress && (a.progress || isatt
 void AddProgressFlags(CLI::App* command, Args& a) {
   command->add_flag("--progress", a.progress, "show a progress line even when stderr is not a terminal");
   command->add_flag("--no-progress", a.no_progress, "never show a progress line");
+}
+void AddSearchIndexFlag(CLI::App* command, Args& a) {
+  command->add_flag("--search-index", a.search_index,
+                    "bring the search index up to date at the end (otherwise the first solieu search does)");
+}
+
+// After a load that stored documents: their search index, when asked for.
+// `code` is the load's exit code, kept unless indexing fails.
+int IndexForSearch(const Args& a, int code) {
+  if (!a.search_index) return code;
+  auto indexed = solieu::IndexForSearch(a.db, ShowProgress(a));
+  if (!indexed.ok()) return Fail(indexed.status());
+  std::fprintf(stderr, "indexed %lld documents for search in %.2f s\n", (long long)indexed->documents,
+               indexed->seconds);
+  return code;
 }
 
 int Ingest(const Args& a) {
@@ -72,7 +88,7 @@ int Ingest(const Args& a) {
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.sentences,
                (unsigned long long)s.claims, (unsigned long long)s.skipped, a.db.c_str(), s.seconds,
                s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0);
-  return s.skipped ? kExitSkipped : kExitOk;
+  return IndexForSearch(a, s.skipped ? kExitSkipped : kExitOk);
 }
 
 int Summarize(const char* verb, const Args& a, const solieu::StatusOr<solieu::IngestStats>& stats) {
@@ -81,7 +97,7 @@ int Summarize(const char* verb, const Args& a, const solieu::StatusOr<solieu::In
   std::fprintf(stderr, "%s %llu documents (%llu already stored), %llu claims, %llu skipped into %s in %.2f s\n", verb,
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.claims,
                (unsigned long long)s.skipped, a.db.c_str(), s.seconds);
-  return s.skipped ? kExitSkipped : kExitOk;
+  return IndexForSearch(a, s.skipped ? kExitSkipped : kExitOk);
 }
 
 int Load(const Args& a) { return Summarize("loaded", a, solieu::LoadParts(a.db, a.inputs, ReportSkip, ShowProgress(a))); }
@@ -120,6 +136,7 @@ int Query(const Args& a) {
 int Search(const Args& a) {
   solieu::SearchOptions o;
   o.limit = a.limit;
+  o.progress = ShowProgress(a);
   if (isatty(STDOUT_FILENO)) {
     o.mark_open = "\033[1;33m";
     o.mark_close = "\033[0m";
@@ -196,6 +213,7 @@ int main(int argc, char** argv) {
                     "viscii, tcvn3, vni-windows, viqr")
       ->check(CLI::IsMember(solieu::EncodingDetector::Names()));
   AddProgressFlags(ingest, a);
+  AddSearchIndexFlag(ingest, a);
   ingest->footer("Example: solieu ingest corpus/samples reports.jsonl.gz --db facts.db\n"
                  "Text that is not UTF-8 is decoded from the Vietnamese legacy encoding it reads best in\n"
                  "(TCVN3, VNI-Windows, VISCII, Windows-1258, VIQR); --encoding names it instead.\n"
@@ -218,6 +236,7 @@ int main(int argc, char** argv) {
   load->add_option("parts", a.inputs, "files of document lines (.jsonl, .gz, .zst), - for stdin")->required();
   load->add_option("--db", a.db, "SQLite database to create or add to")->required();
   AddProgressFlags(load, a);
+  AddSearchIndexFlag(load, a);
   load->footer("Example: solieu load --db facts.db part-00000.jsonl.gz part-00001.jsonl.gz\n"
                "Nothing is analyzed again; documents already stored (same text) are skipped. A line that is\n"
                "not a whole document line is reported with FILE:LINE, skipped, and the exit code is 3.\n"
@@ -227,6 +246,7 @@ int main(int argc, char** argv) {
   merge->add_option("shards", a.inputs, "databases made by solieu ingest or load")->required();
   merge->add_option("--db", a.db, "the database to merge into (created if absent)")->required();
   AddProgressFlags(merge, a);
+  AddSearchIndexFlag(merge, a);
   merge->footer("Example: solieu merge --db all.db shard-1.db shard-2.db shard-3.db shard-4.db\n"
                 "Documents are matched by content hash; run solieu check on the result.");
 
@@ -273,8 +293,12 @@ int main(int argc, char** argv) {
   search->add_option("words", a.sql, "the words to find; diacritics and case do not matter")->required();
   search->add_option("--db", a.db, "SQLite database made by solieu ingest")->required();
   search->add_option("-n,--limit", a.limit, "at most this many sentences (default 20)")->check(CLI::PositiveNumber);
+  AddProgressFlags(search, a);
   search->footer("Example: solieu search --db facts.db \"ban le hang hoa\"\n"
-                 "Matched words are marked [like this] when piped, in colour on a terminal.");
+                 "Matched words are marked [like this] when piped, in colour on a terminal.\n"
+                 "The search index is built apart from ingest, which it would slow by half: the first\n"
+                 "search after documents were stored adds them to it (once; it needs write access), unless\n"
+                 "ingest, load or merge ran with --search-index.");
 
   auto* eval = app.add_subcommand("eval", "measure extraction against gold annotations");
   eval->add_option("--gold", a.gold, "folder of gold files (corpus/gold/samples, format in corpus/gold/README.md)")->required();

@@ -28,7 +28,7 @@ std::string FlagsJson(const std::vector<std::string>& flags) {
 }
 
 struct Store::Statements {
-  Stmt has_content, doc_by_id, insert_doc, insert_sentence, insert_claim, insert_comparison, insert_search_key;
+  Stmt has_content, doc_by_id, insert_doc, insert_sentence, insert_claim, insert_comparison;
 };
 
 Store::~Store() {
@@ -126,7 +126,6 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     SOLIEU_RETURN_IF_ERROR(s.insert_comparison.Prepare(db,
         "INSERT INTO comparisons (claim_id, idx, span_start, span_end, text, percent, kind, direction, baseline,"
         " baseline_kind, flags) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    SOLIEU_RETURN_IF_ERROR(s.insert_search_key.Prepare(db, "INSERT INTO sentence_search(rowid, key) VALUES (?,?)"));
   }
   return store;
 }
@@ -203,20 +202,11 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
   s.insert_doc.Bind(6, d.published).Bind(7, d.encoding).BindKept(8, d.text).BindKept(9, a.normalized).Bind(10, run_id)
       .Bind(11, d.encoding_confidence);
   SOLIEU_RETURN_IF_ERROR(s.insert_doc.Run());
-  // Search index rows: the document's rowid in the high bits, the sentence in the low 20.
-  const int64_t search_base = static_cast<int64_t>(sqlite3_last_insert_rowid(db_)) << 20;
-  std::vector<std::string> made;  // when the caller did not make the search keys
-  if (index_search_ && a.search_keys.size() != a.sentences.size()) made = a.SearchKeys();
-  const std::vector<std::string>& keys = a.search_keys.size() == a.sentences.size() ? a.search_keys : made;
   for (size_t i = 0; i < a.sentences.size(); ++i) {
     const SentenceRecord& r = a.sentences[i];
     s.insert_sentence.BindKept(1, d.doc_id).Bind(2, static_cast<int64_t>(i)).Bind(3, r.norm_begin).Bind(4, r.norm_end)
         .Bind(5, r.begin).Bind(6, r.end);
     SOLIEU_RETURN_IF_ERROR(s.insert_sentence.Run());
-    if (!index_search_) continue;
-    s.insert_search_key.Bind(1, search_base + static_cast<int64_t>(i));
-    s.insert_search_key.BindKept(2, keys[i]);
-    SOLIEU_RETURN_IF_ERROR(s.insert_search_key.Run());
   }
   for (size_t i = 0; i < a.claims.size(); ++i) {
     const Claim& c = a.claims[i];

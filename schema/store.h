@@ -24,7 +24,9 @@ namespace solieu {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;  // 2: findings, finding_claims
+  // 2: findings, finding_claims; 3: the search index is built apart from the
+  // load (search_index_state), so an older solieu must not write to it.
+  static constexpr int kSchemaVersion = 3;
   enum class Mode { kReadWrite, kReadOnly };
 
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, Mode mode);
@@ -56,16 +58,20 @@ class Store {
   // Builds the secondary indexes (schema/indexes.sql) after a bulk load.
   Status CreateIndexes();
 
-  // WriteDocument also adds each sentence's search key to the full-text
-  // index, in the same transaction, unless this is turned off (only the
-  // benchmark does, to time the index on its own).
-  void set_index_search(bool on) { index_search_ = on; }
+  // The full-text index (sentence_search in schema.sql) lags the load:
+  // documents written since it was last brought up to date are not in it.
+  StatusOr<int64_t> CountUnindexedDocuments();
+  // Adds every sentence of those documents to it, a batch of documents per
+  // transaction, so a killed run leaves it whole up to some document.
+  // `progress(done)` after each batch.
+  Status UpdateSearchIndex(const std::function<void(int64_t documents_done)>& progress = {});
 
   struct SearchHit {
     std::string doc_id, source, sentence;
     int64_t sentence_idx;
   };
-  // Sentences whose search key holds every word of `folded_query`, best first.
+  // Sentences whose search key holds every word of `folded_query`, best
+  // first, among the documents in the search index.
   StatusOr<std::vector<SearchHit>> Search(const std::string& folded_query, int limit);
 
   // Calls `fn` for every stored document, in the order they were stored.
@@ -116,7 +122,6 @@ class Store {
   std::unique_ptr<Statements> st_;
   struct Staging;
   std::unique_ptr<Staging> staging_;  // made by the first StageFinding
-  bool index_search_ = true;
   std::unordered_map<std::string, std::string> metric_keys_;  // metric → folded, see MetricKey
 };
 

@@ -1,4 +1,4 @@
-// Store's readers: documents whole (ForEachDocument), and search.
+// Store's readers: documents whole (ForEachDocument), with their claims.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -59,39 +59,6 @@ Status ReadComparisons(Stmt& comps, const std::string& claim_id, Claim* c) {
 }
 
 }  // namespace
-
-StatusOr<std::vector<Store::SearchHit>> Store::Search(const std::string& folded_query, int limit) {
-  // Each word quoted: the user's text is data, never FTS5 syntax.
-  std::string match;
-  size_t pos = 0;
-  while (pos < folded_query.size()) {
-    size_t end = folded_query.find(' ', pos);
-    if (end == std::string::npos) end = folded_query.size();
-    std::string word = folded_query.substr(pos, end - pos);
-    std::string quoted;
-    for (char c : word) { if (c == '"') quoted += '"'; quoted += c; }
-    if (!word.empty()) match += (match.empty() ? "\"" : " \"") + quoted + "\"";
-    pos = end + 1;
-  }
-  std::vector<SearchHit> hits;
-  if (match.empty()) return hits;
-  Stmt s;
-  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
-      "SELECT d.doc_id, d.source, s.idx,"
-      "       CAST(substr(CAST(d.normalized AS BLOB), s.norm_start + 1, s.norm_end - s.norm_start) AS TEXT)"
-      " FROM (SELECT rowid AS r, rank FROM sentence_search WHERE sentence_search MATCH ? ORDER BY rank LIMIT ?) f"
-      " JOIN documents d ON d.rowid = (f.r >> 20)"
-      " JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = (f.r & 1048575)"
-      " ORDER BY f.rank"));
-  s.Bind(1, match).Bind(2, limit);
-  while (true) {
-    auto row = s.Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    hits.push_back({s.Text(0), s.Text(1), s.Text(3), s.Int(2)});
-  }
-  return hits;
-}
 
 Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&)>& fn,
                               const std::string& only) {

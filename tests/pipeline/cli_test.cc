@@ -80,6 +80,34 @@ TEST_CASE("CLI draws a progress line only on a terminal or with --progress", "[c
   CHECK_THAT(err, Catch::Contains("\r\033[K") && Catch::Contains(" documents  ") && Catch::Contains("loaded 9"));
 }
 
+TEST_CASE("CLI --search-index makes ingest, load and merge build the search index, and search does it otherwise", "[cli]") {
+  TempDir tmp;
+  std::string out, err, n;
+  auto indexed = [&](const std::string& db) {
+    REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT count(*) AS n FROM sentence_search\"", &n) == 0);
+    return n;
+  };
+  REQUIRE(RunSolieu("ingest " + Samples() + " --db " + tmp.Path("f.db"), &out, &err) == 0);
+  CHECK_THAT(err, !Catch::Contains("for search"));
+  CHECK(indexed(tmp.Path("f.db")) == "n\n0\n");
+  REQUIRE(RunSolieu("ingest " + Samples() + " --db " + tmp.Path("g.db") + " --search-index", &out, &err) == 0);
+  CHECK_THAT(err, Catch::Contains("indexed 9 documents for search"));
+  std::string whole = indexed(tmp.Path("g.db"));
+  CHECK(whole != "n\n0\n");
+  REQUIRE(RunSolieu("search --db " + tmp.Path("f.db") + " \"ban le hang hoa\" --progress", &out, &err) == 0);
+  CHECK_THAT(err, Catch::Contains("documents indexed for search"));
+  CHECK_THAT(out, Catch::Contains("[bán] [lẻ] [hàng] [hóa]"));
+  CHECK(indexed(tmp.Path("f.db")) == whole);
+  REQUIRE(RunSolieu("merge --db " + tmp.Path("m.db") + " " + tmp.Path("f.db") + " --search-index", &out, &err) == 0);
+  CHECK_THAT(err, Catch::Contains("indexed 9 documents for search"));
+  CHECK(indexed(tmp.Path("m.db")) == whole);
+  REQUIRE(RunSolieu("extract --with-documents " + Samples(), &out, &err) == 0);
+  WriteFile(tmp.Path("parts.jsonl"), out);
+  REQUIRE(RunSolieu("load --db " + tmp.Path("l.db") + " " + tmp.Path("parts.jsonl") + " --search-index", &out, &err) == 0);
+  CHECK_THAT(err, Catch::Contains("indexed 9 documents for search"));
+  CHECK(indexed(tmp.Path("l.db")) == whole);
+}
+
 TEST_CASE("CLI export gives the same lines as extract, whatever --jobs is", "[cli]") {
   TempDir tmp;
   std::string out, err, one, two, exported;

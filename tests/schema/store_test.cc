@@ -171,26 +171,90 @@ TEST_CASE("Store migrates a version 1 database (before findings) and keeps its f
   sqlite3_finalize(st);
 }
 
-TEST_CASE("Store indexes every sentence for search, with or without the keys made beforehand", "[schema]") {
+TEST_CASE("Store leaves the search index to UpdateSearchIndex, which adds only the documents not yet in it", "[schema]") {
   TempDir tmp;
   auto [store, run] = OpenForWriting(tmp.Path("s.db"));
-  AnalyzedDocument made = AnalyzeText(kArticle, "a.txt");  // keys made by the analysis
-  REQUIRE(made.search_keys.size() == made.sentences.size());
-  AnalyzedDocument bare = AnalyzeText("Thành ủy Bắc Kạn kết nạp 120 đảng viên mới.", "b.txt");
-  bare.search_keys.clear();  // as a merged shard's document arrives
+  AnalyzedDocument article = AnalyzeText(kArticle, "a.txt");
   REQUIRE(store->Begin().ok());
-  REQUIRE(store->WriteDocument(made, run).ok());
-  REQUIRE(store->WriteDocument(bare, run).ok());
+  REQUIRE(store->WriteDocument(article, run).ok());
   REQUIRE(store->Commit().ok());
-  CHECK(Count(*store, "SELECT count(*) FROM sentence_search") == 3);
+  // The load writes no search rows: until the update, search finds nothing.
+  CHECK(Count(*store, "SELECT count(*) FROM sentence_search") == 0);
+  CHECK(*store->CountUnindexedDocuments() == 1);
+  CHECK(store->Search("ban le hang hoa", 10)->empty());
+  std::vector<int64_t> reported;
+  REQUIRE(store->UpdateSearchIndex([&](int64_t done) { reported.push_back(done); }).ok());
+  CHECK(reported == std::vector<int64_t>{1});
+  CHECK(Count(*store, "SELECT count(*) FROM sentence_search") == 2);
+  CHECK(*store->CountUnindexedDocuments() == 0);
   auto hits = store->Search("ban le hang hoa", 10);
-  REQUIRE(hits.ok());
   REQUIRE(hits->size() == 1);
-  CHECK((*hits)[0].doc_id == made.doc.doc_id);
-  auto folded_here = store->Search("dang vien moi", 10);
-  REQUIRE(folded_here.ok());
-  REQUIRE(folded_here->size() == 1);
-  CHECK((*folded_here)[0].doc_id == bare.doc.doc_id);
+  CHECK((*hits)[0].doc_id == article.doc.doc_id);
+  CHECK((*hits)[0].sentence_idx == 0);
+
+  // A later load, then another update: only the new document's sentence is added.
+  AnalyzedDocument later = AnalyzeText("Thành ủy Bắc Kạn kết nạp 120 đảng viên mới.", "b.txt");
+  REQUIRE(store->Begin().ok());
+  REQUIRE(store->WriteDocument(later, run).ok());
+  REQUIRE(store->Commit().ok());
+  CHECK(*store->CountUnindexedDocuments() == 1);
+  REQUIRE(store->UpdateSearchIndex().ok());
+  CHECK(Count(*store, "SELECT count(*) FROM sentence_search") == 3);
+  CHECK(store->Search("ban le hang hoa", 10)->size() == 1);
+  auto dang_vien = store->Search("dang vien", 10);
+  REQUIRE(dang_vien->size() == 2);  // "4.284 đảng viên" and "120 đảng viên mới", each once
+  auto moi = store->Search("dang vien moi", 10);
+  REQUIRE(moi->size() == 1);
+  CHECK((*moi)[0].doc_id == later.doc.doc_id);
+  CHECK((*moi)[0].sentence == "Thành ủy Bắc Kạn kết nạp 120 đảng viên mới.");
+}
+
+TEST_CASE("Store brings the search index up to date a batch of documents per transaction", "[schema]") {
+  TempDir tmp;
+  auto [store, run] = OpenForWriting(tmp.Path("s.db"));
+  REQUIRE(store->Begin().ok());
+  for (int i = 0; i < 300; ++i) {
+    std::string text = "Xã " + std::to_string(i) + " có " + std::to_string(1000 + i) + " hộ dân.";
+    REQUIRE(store->WriteDocument(AnalyzeText(text, "x" + std::to_string(i) + ".txt"), run).ok());
+  }
+  REQUIRE(store->Commit().ok());
+  std::vector<int64_t> reported;
+  std::vector<int64_t> reached;  // the state as each batch's transaction left it
+  REQUIRE(store->UpdateSearchIndex([&](int64_t done) {
+    reported.push_back(done);
+    reached.push_back(Count(*store, "SELECT indexed_through FROM search_index_state"));
+  }).ok());
+  CHECK(reported == std::vector<int64_t>{256, 300});
+  CHECK(reached == std::vector<int64_t>{256, 300});  // documents' rowids, 1 to 300
+  CHECK(Count(*store, "SELECT count(*) FROM sentence_search") == 300);
+  CHECK(store->Search("ho dan", 500)->size() == 300);
+}
+
+TEST_CASE("Store takes a version 2 database's search index as whole: it was filled as documents were written", "[schema]") {
+  TempDir tmp;
+  std::string path = tmp.Path("v2.db");
+  {
+    auto [store, run] = OpenForWriting(path);
+    REQUIRE(store->WriteDocument(AnalyzeText(kArticle, "a.txt"), run).ok());
+    REQUIRE(store->UpdateSearchIndex().ok());
+  }
+  sqlite3* db;
+  sqlite3_open(path.c_str(), &db);
+  // What schema version 2 left: search rows written with each document, no state.
+  REQUIRE(sqlite3_exec(db, "DROP TABLE search_index_state; PRAGMA user_version=2;", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  {
+    auto read_only = Store::Open(path, Store::Mode::kReadOnly);
+    REQUIRE(read_only.ok());
+    CHECK(*(*read_only)->CountUnindexedDocuments() == 0);
+    CHECK((*read_only)->Search("dang vien", 10)->size() == 1);
+  }
+  auto store = Store::Open(path, Store::Mode::kReadWrite);  // upgrades it
+  REQUIRE(store.ok());
+  CHECK(*(*store)->CountUnindexedDocuments() == 0);
+  CHECK(Count(**store, "SELECT indexed_through FROM search_index_state") == 1);
+  REQUIRE((*store)->UpdateSearchIndex().ok());
+  CHECK(Count(**store, "SELECT count(*) FROM sentence_search") == 2);  // not indexed twice
 }
 
 namespace {

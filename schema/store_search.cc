@@ -1,0 +1,107 @@
+// Store's full-text search index: brought up to date apart from the load,
+// and searched.
+#include <sqlite3.h>
+
+#include "schema/statement.h"
+#include "schema/store.h"
+
+namespace solieu {
+namespace {
+
+// Sentences of one batch of documents go into the index in one transaction:
+// few enough documents to hold, enough to make the commit cheap.
+constexpr int kIndexBatchDocuments = 256;
+
+}  // namespace
+
+StatusOr<int64_t> Store::CountUnindexedDocuments() {
+  // Databases of schema version 2, read without upgrading, have no state:
+  // they indexed each document as it was written.
+  auto has_state = Count("SELECT count(*) FROM sqlite_master WHERE name = 'search_index_state'");
+  if (!has_state.ok()) return has_state.status();
+  if (*has_state == 0) return 0;
+  return Count("SELECT count(*) FROM documents WHERE rowid > (SELECT indexed_through FROM search_index_state)");
+}
+
+Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress) {
+  Stmt docs, sents, insert, mark;
+  SOLIEU_RETURN_IF_ERROR(docs.Prepare(db_,
+      "SELECT rowid, doc_id, normalized FROM documents"
+      " WHERE rowid > (SELECT indexed_through FROM search_index_state) ORDER BY rowid LIMIT ?"));
+  SOLIEU_RETURN_IF_ERROR(sents.Prepare(db_, "SELECT norm_start, norm_end FROM sentences WHERE doc_id = ? ORDER BY idx"));
+  // The document's rowid in the high bits, the sentence in the low 20.
+  SOLIEU_RETURN_IF_ERROR(insert.Prepare(db_, "INSERT INTO sentence_search(rowid, key) VALUES (?,?)"));
+  SOLIEU_RETURN_IF_ERROR(mark.Prepare(db_, "UPDATE search_index_state SET indexed_through = ?"));
+  int64_t done = 0;
+  while (true) {
+    SOLIEU_RETURN_IF_ERROR(Begin());
+    std::vector<std::pair<int64_t, AnalyzedDocument>> batch;
+    docs.Bind(1, kIndexBatchDocuments);
+    while (true) {
+      auto row = docs.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      batch.emplace_back();
+      batch.back().first = docs.Int(0);
+      batch.back().second.doc.doc_id = docs.Text(1);
+      batch.back().second.normalized = docs.Text(2);
+    }
+    docs.Reset();
+    if (batch.empty()) return Commit();
+    for (auto& [rowid, a] : batch) {
+      sents.Bind(1, a.doc.doc_id);
+      while (true) {
+        auto row = sents.Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        a.sentences.push_back({static_cast<uint32_t>(sents.Int(0)), static_cast<uint32_t>(sents.Int(1)), 0, 0});
+      }
+      sents.Reset();
+      std::vector<std::string> keys = a.SearchKeys();
+      for (size_t i = 0; i < keys.size(); ++i) {
+        insert.Bind(1, (rowid << 20) + static_cast<int64_t>(i)).BindKept(2, keys[i]);
+        SOLIEU_RETURN_IF_ERROR(insert.Run());
+      }
+    }
+    mark.Bind(1, batch.back().first);
+    SOLIEU_RETURN_IF_ERROR(mark.Run());
+    SOLIEU_RETURN_IF_ERROR(Commit());
+    done += static_cast<int64_t>(batch.size());
+    if (progress) progress(done);
+  }
+}
+
+StatusOr<std::vector<Store::SearchHit>> Store::Search(const std::string& folded_query, int limit) {
+  // Each word quoted: the user's text is data, never FTS5 syntax.
+  std::string match;
+  size_t pos = 0;
+  while (pos < folded_query.size()) {
+    size_t end = folded_query.find(' ', pos);
+    if (end == std::string::npos) end = folded_query.size();
+    std::string word = folded_query.substr(pos, end - pos);
+    std::string quoted;
+    for (char c : word) { if (c == '"') quoted += '"'; quoted += c; }
+    if (!word.empty()) match += (match.empty() ? "\"" : " \"") + quoted + "\"";
+    pos = end + 1;
+  }
+  std::vector<SearchHit> hits;
+  if (match.empty()) return hits;
+  Stmt s;
+  SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
+      "SELECT d.doc_id, d.source, s.idx,"
+      "       CAST(substr(CAST(d.normalized AS BLOB), s.norm_start + 1, s.norm_end - s.norm_start) AS TEXT)"
+      " FROM (SELECT rowid AS r, rank FROM sentence_search WHERE sentence_search MATCH ? ORDER BY rank LIMIT ?) f"
+      " JOIN documents d ON d.rowid = (f.r >> 20)"
+      " JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = (f.r & 1048575)"
+      " ORDER BY f.rank"));
+  s.Bind(1, match).Bind(2, limit);
+  while (true) {
+    auto row = s.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    hits.push_back({s.Text(0), s.Text(1), s.Text(3), s.Int(2)});
+  }
+  return hits;
+}
+
+}  // namespace solieu
