@@ -264,15 +264,26 @@ struct ClaimExtractor::Impl {
     return noun.empty() ? subject : noun;
   }
 
+  // Every modality cue of a sentence, by where it ends (ascending): found
+  // once per sentence, not once per figure.
+  using Cue = std::pair<size_t, const PhraseTable<ModalityCue>::Entry*>;
+  std::vector<Cue> ModalityCues(std::string_view lower) const {
+    std::vector<Cue> cues;
+    for (size_t pos = 1; pos <= lower.size(); ++pos) {
+      if (IsWordCharAt(lower, pos) && IsWordCharBefore(lower, pos)) continue;
+      if (const auto* m = lex->modality.MatchEndingAt(lower, pos)) cues.push_back({pos, m});
+    }
+    return cues;
+  }
+
   // The nearest cue before the figure wins. A clause-scoped cue ("ước đạt")
   // speaks for its own clause; a sentence-scoped one ("Mục tiêu đến năm
   // 2025, …; …") for every clause after it in the sentence.
-  std::optional<std::string> Modality(std::string_view lower, size_t before) const {
+  std::optional<std::string> Modality(std::string_view lower, const std::vector<Cue>& cues, size_t before) const {
     size_t clause = ClauseStart(lower, before);
-    for (size_t pos = before; pos > 0; --pos) {
-      if (IsWordCharAt(lower, pos) && IsWordCharBefore(lower, pos)) continue;
-      const auto* m = lex->modality.MatchEndingAt(lower, pos);
-      if (!m) continue;
+    for (auto it = cues.rbegin(); it != cues.rend(); ++it) {
+      auto [pos, m] = *it;
+      if (pos > before) continue;
       if (pos - m->phrase.size() >= clause || m->value.sentence_scope) return m->value.modality;
     }
     return std::nullopt;
@@ -293,7 +304,7 @@ ClaimExtractor::~ClaimExtractor() = default;
 std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
   // Every figure starts with a digit (the number pattern below), and most
   // sentences of a report have none: nothing else to do for them.
-  if (s.find_first_of("0123456789") == std::string_view::npos) return {};
+  if (FindDigit(s) == std::string_view::npos) return {};
   const Impl& im = *impl_;
   const Lexicon& lex = *im.lex;
   std::string lower_s = LowerSameLength(s);
@@ -301,12 +312,16 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
   auto excluded = im.NonClaimRanges(s);
 
   std::vector<Candidate> cands;
+  std::vector<Impl::Cue> cues;  // made when the first figure needs them
+  bool cues_found = false;
   re2::StringPiece groups[3];
   size_t pos = 0;
   size_t first_word_end = 0;
   while (first_word_end < s.size() && IsWordCharAt(s, first_word_end)) ++first_word_end;
-  while (pos < s.size() &&
-         im.number.Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, groups, 3)) {
+  // The number pattern starts with a digit: RE2 runs anchored at each one,
+  // not over all the words between them (the same matches, leftmost first).
+  while ((pos = FindDigit(s, pos)) != std::string_view::npos &&
+         im.number.Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::ANCHOR_START, groups, 3)) {
     size_t b = groups[0].data() - s.data();
     size_t e = b + groups[0].size();
     pos = e;
@@ -418,7 +433,11 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
         c.carries_comparison = true;
       }
     }
-    std::optional<std::string> modality = im.Modality(lower, before);
+    if (!cues_found) {
+      cues = im.ModalityCues(lower);
+      cues_found = true;
+    }
+    std::optional<std::string> modality = im.Modality(lower, cues, before);
     cl.modality = modality.value_or("actual");
     cl.modality_stated = modality.has_value();
     cl.metric = im.Metric(s, lower, c, c.verb_begin && c.claim.unit == "%" ? std::min(before, c.verb_begin) : before);

@@ -17,6 +17,14 @@ bool IsUpperAt(std::string_view s, size_t pos);
 std::string Lower(std::string_view s);
 std::string LowerSameLength(std::string_view s);
 
+// Position of the first ASCII digit at or after `pos`; npos when none.
+inline size_t FindDigit(std::string_view s, size_t pos = 0) {
+  for (; pos < s.size(); ++pos) {
+    if (s[pos] >= '0' && s[pos] <= '9') return pos;
+  }
+  return std::string_view::npos;
+}
+
 // Position after skipping spaces from `pos`.
 size_t SkipSpaces(std::string_view s, size_t pos);
 // Start of the word that ends at `pos` (spaces before `pos` skipped first);
