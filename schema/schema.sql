@@ -27,25 +27,20 @@ CREATE TABLE IF NOT EXISTS documents (
   encoding_confidence REAL NOT NULL DEFAULT 1,  -- how clearly detection chose it, 0..1
   text         TEXT NOT NULL,           -- stored text: claim spans index it
   normalized   TEXT NOT NULL,           -- NFC, tone placement, furniture dropped
+  -- Its sentences in order, as JSON: [[norm_start, norm_end, span_start, span_end], ...],
+  -- byte spans into `normalized` and `text`; one row each in the `sentences` view.
+  -- A value per document, not a row per sentence: the rows cost a third of a bulk load.
+  sentences    TEXT NOT NULL,
   run_id       INTEGER REFERENCES runs(run_id)
 );
-
--- A sentence: byte spans into the document's normalized and stored text.
-CREATE TABLE IF NOT EXISTS sentences (
-  doc_id       TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-  idx          INTEGER NOT NULL,        -- 0-based order in the document
-  norm_start   INTEGER NOT NULL,        -- bytes in documents.normalized
-  norm_end     INTEGER NOT NULL,
-  span_start   INTEGER NOT NULL,        -- bytes in documents.text
-  span_end     INTEGER NOT NULL,
-  PRIMARY KEY (doc_id, idx)
-) WITHOUT ROWID;
 
 -- A reported figure (spec/claims.md).
 CREATE TABLE IF NOT EXISTS claims (
   claim_id     TEXT PRIMARY KEY,        -- doc_id:start-end
   doc_id       TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
   sentence_idx INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL,      -- its sentence: bytes in documents.normalized
+  sentence_end INTEGER NOT NULL,
   ord          INTEGER NOT NULL,        -- order in the document
   span_start   INTEGER NOT NULL,
   span_end     INTEGER NOT NULL,
@@ -88,7 +83,7 @@ CREATE TABLE IF NOT EXISTS comparisons (
 
 -- Full-text search over sentences by their search key: lower case, no
 -- diacritics, đ → d ("ban le hang hoa" finds "bán lẻ hàng hóa"). rowid is
--- (documents.rowid << 20) + sentences.idx. Built apart from the load, which
+-- (documents.rowid << 20) + the sentence's index. Built apart from the load, which
 -- it would make half again as slow: `solieu search` brings it up to date
 -- before it searches, and `--search-index` makes ingest, load or merge do so
 -- at the end.

@@ -59,6 +59,7 @@ class Stmt {
     return r.ok() ? Status::Ok() : r.status();
   }
   void Reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
+  void Finalize() { sqlite3_finalize(s_); s_ = nullptr; }
   std::string Text(int col) {
     const unsigned char* t = sqlite3_column_text(s_, col);
     return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, col)) : std::string();
@@ -93,6 +94,15 @@ constexpr int kClaimColumnCount = 21;
 extern const char* const kComparisonColumns;
 void ReadClaim(Stmt& q, int at, Claim* c);
 Comparison ReadComparison(Stmt& q, int at);
+
+// A document's sentence spans as stored in documents.sentences (store.cc):
+// [[norm_start, norm_end, span_start, span_end], ...]. Parse is false when
+// the text is not of that shape.
+std::string SentenceSpansJson(const std::vector<SentenceRecord>& sentences);
+bool ParseSentenceSpans(std::string_view json, std::vector<SentenceRecord>* out);
+// Column `col` of `q` parsed so; a message naming the database and document when it is not.
+Status ReadSentenceSpans(Stmt& q, int col, const std::string& db_path, const std::string& doc_id,
+                         std::vector<SentenceRecord>* out);
 
 // Flags as stored: a JSON array of strings (FlagsJson in store.cc).
 std::string FlagsJson(const std::vector<std::string>& flags);

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -23,12 +24,53 @@ std::string Now() {
 
 }  // namespace
 
+std::string SentenceSpansJson(const std::vector<SentenceRecord>& sentences) {
+  std::string out = "[";
+  char buf[16];
+  for (const SentenceRecord& r : sentences) {
+    out += out.size() == 1 ? "[" : ",[";
+    for (uint32_t v : {r.norm_begin, r.norm_end, r.begin, r.end}) {
+      if (out.back() != '[') out += ',';
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+    }
+    out += ']';
+  }
+  return out + "]";
+}
+
+bool ParseSentenceSpans(std::string_view json, std::vector<SentenceRecord>* out) {
+  out->clear();
+  size_t i = 0;
+  auto skip = [&] { while (i < json.size() && (json[i] == ' ' || json[i] == '\n')) ++i; };
+  auto expect = [&](char c) { skip(); if (i < json.size() && json[i] == c) { ++i; return true; } return false; };
+  auto number = [&](uint32_t* v) {
+    skip();
+    auto [end, ec] = std::from_chars(json.data() + i, json.data() + json.size(), *v);
+    if (ec != std::errc()) return false;
+    i = end - json.data();
+    return true;
+  };
+  if (!expect('[')) return false;
+  if (expect(']')) { skip(); return i == json.size(); }
+  do {
+    SentenceRecord r;
+    if (!expect('[') || !number(&r.norm_begin) || !expect(',') || !number(&r.norm_end) || !expect(',') ||
+        !number(&r.begin) || !expect(',') || !number(&r.end) || !expect(']')) {
+      return false;
+    }
+    out->push_back(r);
+  } while (expect(','));
+  if (!expect(']')) return false;
+  skip();
+  return i == json.size();
+}
+
 std::string FlagsJson(const std::vector<std::string>& flags) {
   return flags.empty() ? std::string("[]") : nlohmann::json(flags).dump();  // most claims have none
 }
 
 struct Store::Statements {
-  Stmt has_content, doc_by_id, insert_doc, insert_sentence, insert_claim, insert_comparison;
+  Stmt has_content, doc_by_id, insert_doc, insert_claim, insert_comparison;
 };
 
 Store::~Store() {
@@ -75,6 +117,21 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
   }
   if (mode == Mode::kReadOnly) {
     if (user_version == 0) return Status::Corrupt(path + ": not a solieu database (no schema version)");
+    if (user_version < kSchemaVersion) {
+      // An older database is read the way this solieu writes: upgrade it
+      // once (a write), then read it.
+      version.Finalize();
+      sqlite3_close(store->db_);
+      store->db_ = nullptr;
+      auto upgraded = Open(path, Mode::kReadWrite);
+      if (!upgraded.ok()) {
+        return Status::IoError(upgraded.status().message() + " (the database has schema version " +
+                               std::to_string(user_version) + " and must be upgraded to " +
+                               std::to_string(kSchemaVersion) + " once, which needs write access)");
+      }
+      upgraded->reset();
+      return Open(path, mode);
+    }
   } else {
     SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                                        "cannot set up the database"));
@@ -89,7 +146,12 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
       if (tables.Int(0) > 0) return Status::Corrupt(path + ": not a solieu database (it has other tables)");
     }
     // Schema and views: idempotent, so opening also repairs missing views.
-    for (const char* name : {"schema/schema.sql", "schema/views.sql"}) {
+    // Between them, the upgrade of a database that keeps a row per sentence
+    // (schema versions 1 and 2).
+    auto has_sentence_rows = store->Count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sentences'");
+    if (!has_sentence_rows.ok()) return has_sentence_rows.status();
+    for (const char* name : {"schema/schema.sql", "schema/migrate_v3.sql", "schema/views.sql"}) {
+      if (std::string_view(name) == "schema/migrate_v3.sql" && *has_sentence_rows == 0) continue;
       auto sql = ReadRuleFile(name);
       if (!sql.ok()) return sql.status();
       SOLIEU_RETURN_IF_ERROR(store->Exec(*sql, std::string("cannot apply ") + name));
@@ -115,14 +177,12 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     SOLIEU_RETURN_IF_ERROR(s.doc_by_id.Prepare(db, "SELECT content_hash FROM documents WHERE doc_id = ?"));
     SOLIEU_RETURN_IF_ERROR(s.insert_doc.Prepare(db,
         "INSERT INTO documents (doc_id, content_hash, source, url, title, published, encoding, text, normalized, run_id,"
-        " encoding_confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    SOLIEU_RETURN_IF_ERROR(s.insert_sentence.Prepare(db,
-        "INSERT INTO sentences (doc_id, idx, norm_start, norm_end, span_start, span_end) VALUES (?,?,?,?,?,?)"));
+        " encoding_confidence, sentences) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
     SOLIEU_RETURN_IF_ERROR(s.insert_claim.Prepare(db,
         "INSERT INTO claims (claim_id, doc_id, sentence_idx, ord, span_start, span_end, text, number, value, unit,"
         " dimension, si_value, si_unit, denominator, qualifier, modality, metric, metric_key, indicator, entity,"
-        " period_label, period_from, period_to, flags, part_of)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        " period_label, period_from, period_to, flags, part_of, sentence_start, sentence_end)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     SOLIEU_RETURN_IF_ERROR(s.insert_comparison.Prepare(db,
         "INSERT INTO comparisons (claim_id, idx, span_start, span_end, text, percent, kind, direction, baseline,"
         " baseline_kind, flags) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
@@ -200,14 +260,8 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
   if (d.url.empty()) s.insert_doc.BindNull(4); else s.insert_doc.Bind(4, d.url);
   if (d.title.empty()) s.insert_doc.BindNull(5); else s.insert_doc.Bind(5, d.title);
   s.insert_doc.Bind(6, d.published).Bind(7, d.encoding).BindKept(8, d.text).BindKept(9, a.normalized).Bind(10, run_id)
-      .Bind(11, d.encoding_confidence);
+      .Bind(11, d.encoding_confidence).Bind(12, SentenceSpansJson(a.sentences));
   SOLIEU_RETURN_IF_ERROR(s.insert_doc.Run());
-  for (size_t i = 0; i < a.sentences.size(); ++i) {
-    const SentenceRecord& r = a.sentences[i];
-    s.insert_sentence.BindKept(1, d.doc_id).Bind(2, static_cast<int64_t>(i)).Bind(3, r.norm_begin).Bind(4, r.norm_end)
-        .Bind(5, r.begin).Bind(6, r.end);
-    SOLIEU_RETURN_IF_ERROR(s.insert_sentence.Run());
-  }
   for (size_t i = 0; i < a.claims.size(); ++i) {
     const Claim& c = a.claims[i];
     std::string id = a.ClaimId(c);
@@ -221,6 +275,8 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
     else q.BindNull(21).BindNull(22).BindNull(23);
     q.Bind(24, FlagsJson(c.flags));
     if (c.part_of >= 0) q.Bind(25, a.ClaimId(a.claims[c.part_of])); else q.BindNull(25);
+    const SentenceRecord& sentence = a.sentences.at(c.sentence);
+    q.Bind(26, sentence.norm_begin).Bind(27, sentence.norm_end);
     SOLIEU_RETURN_IF_ERROR(q.Run());
     for (size_t k = 0; k < c.comparisons.size(); ++k) {
       const Comparison& m = c.comparisons[k];

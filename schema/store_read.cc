@@ -44,6 +44,15 @@ Comparison ReadComparison(Stmt& q, int at) {
   return m;
 }
 
+Status ReadSentenceSpans(Stmt& q, int col, const std::string& db_path, const std::string& doc_id,
+                         std::vector<SentenceRecord>* out) {
+  if (!ParseSentenceSpans(q.Text(col), out)) {
+    return Status::Corrupt(db_path + ": document '" + doc_id +
+                           "': documents.sentences is not a list of four byte offsets per sentence");
+  }
+  return Status::Ok();
+}
+
 namespace {
 
 Status ReadComparisons(Stmt& comps, const std::string& claim_id, Claim* c) {
@@ -62,13 +71,11 @@ Status ReadComparisons(Stmt& comps, const std::string& claim_id, Claim* c) {
 
 Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&)>& fn,
                               const std::string& only) {
-  Stmt docs, sents, claims, comps;
+  Stmt docs, claims, comps;
   SOLIEU_RETURN_IF_ERROR(docs.Prepare(db_,
-      "SELECT doc_id, content_hash, source, url, title, published, encoding, text, normalized, encoding_confidence"
-      " FROM documents"
+      "SELECT doc_id, content_hash, source, url, title, published, encoding, text, normalized, encoding_confidence,"
+      " sentences FROM documents"
       " WHERE (?1 = '' OR doc_id = ?1) ORDER BY rowid"));
-  SOLIEU_RETURN_IF_ERROR(sents.Prepare(db_,
-      "SELECT norm_start, norm_end, span_start, span_end FROM sentences WHERE doc_id = ? ORDER BY idx"));
   SOLIEU_RETURN_IF_ERROR(claims.Prepare(db_,
       (std::string("SELECT ") + kClaimColumns + ", part_of FROM claims WHERE doc_id = ? ORDER BY ord").c_str()));
   SOLIEU_RETURN_IF_ERROR(comps.Prepare(db_,
@@ -84,15 +91,7 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
     d.url = docs.Text(3); d.title = docs.Text(4); d.published = docs.OptText(5);
     d.encoding = docs.Text(6); d.text = docs.Text(7); a.normalized = docs.Text(8);
     d.encoding_confidence = docs.Real(9);
-    sents.Bind(1, d.doc_id);
-    while (true) {
-      auto r = sents.Step();
-      if (!r.ok()) return r.status();
-      if (!*r) break;
-      a.sentences.push_back({static_cast<uint32_t>(sents.Int(0)), static_cast<uint32_t>(sents.Int(1)),
-                             static_cast<uint32_t>(sents.Int(2)), static_cast<uint32_t>(sents.Int(3))});
-    }
-    sents.Reset();
+    SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(docs, 10, path_, d.doc_id, &a.sentences));
     claims.Bind(1, d.doc_id);
     std::vector<std::pair<int, std::string>> parts;
     std::vector<std::string> ids;

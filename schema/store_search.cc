@@ -24,11 +24,10 @@ StatusOr<int64_t> Store::CountUnindexedDocuments() {
 }
 
 Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress) {
-  Stmt docs, sents, insert, mark;
+  Stmt docs, insert, mark;
   SOLIEU_RETURN_IF_ERROR(docs.Prepare(db_,
-      "SELECT rowid, doc_id, normalized FROM documents"
+      "SELECT rowid, doc_id, normalized, sentences FROM documents"
       " WHERE rowid > (SELECT indexed_through FROM search_index_state) ORDER BY rowid LIMIT ?"));
-  SOLIEU_RETURN_IF_ERROR(sents.Prepare(db_, "SELECT norm_start, norm_end FROM sentences WHERE doc_id = ? ORDER BY idx"));
   // The document's rowid in the high bits, the sentence in the low 20.
   SOLIEU_RETURN_IF_ERROR(insert.Prepare(db_, "INSERT INTO sentence_search(rowid, key) VALUES (?,?)"));
   SOLIEU_RETURN_IF_ERROR(mark.Prepare(db_, "UPDATE search_index_state SET indexed_through = ?"));
@@ -45,18 +44,11 @@ Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress) {
       batch.back().first = docs.Int(0);
       batch.back().second.doc.doc_id = docs.Text(1);
       batch.back().second.normalized = docs.Text(2);
+      SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(docs, 3, path_, docs.Text(1), &batch.back().second.sentences));
     }
     docs.Reset();
     if (batch.empty()) return Commit();
     for (auto& [rowid, a] : batch) {
-      sents.Bind(1, a.doc.doc_id);
-      while (true) {
-        auto row = sents.Step();
-        if (!row.ok()) return row.status();
-        if (!*row) break;
-        a.sentences.push_back({static_cast<uint32_t>(sents.Int(0)), static_cast<uint32_t>(sents.Int(1)), 0, 0});
-      }
-      sents.Reset();
       std::vector<std::string> keys = a.SearchKeys();
       for (size_t i = 0; i < keys.size(); ++i) {
         insert.Bind(1, (rowid << 20) + static_cast<int64_t>(i)).BindKept(2, keys[i]);
@@ -88,18 +80,26 @@ StatusOr<std::vector<Store::SearchHit>> Store::Search(const std::string& folded_
   if (match.empty()) return hits;
   Stmt s;
   SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
-      "SELECT d.doc_id, d.source, s.idx,"
-      "       CAST(substr(CAST(d.normalized AS BLOB), s.norm_start + 1, s.norm_end - s.norm_start) AS TEXT)"
+      "SELECT d.doc_id, d.source, f.r & 1048575, d.normalized, d.sentences"
       " FROM (SELECT rowid AS r, rank FROM sentence_search WHERE sentence_search MATCH ? ORDER BY rank LIMIT ?) f"
       " JOIN documents d ON d.rowid = (f.r >> 20)"
-      " JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = (f.r & 1048575)"
       " ORDER BY f.rank"));
   s.Bind(1, match).Bind(2, limit);
+  std::vector<SentenceRecord> spans;
   while (true) {
     auto row = s.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    hits.push_back({s.Text(0), s.Text(1), s.Text(3), s.Int(2)});
+    std::string doc_id = s.Text(0);
+    SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(s, 4, path_, doc_id, &spans));
+    int64_t idx = s.Int(2);
+    std::string normalized = s.Text(3);
+    if (idx >= static_cast<int64_t>(spans.size()) || spans[idx].norm_end > normalized.size()) {
+      return Status::Corrupt(path_ + ": the search index names sentence " + std::to_string(idx) + " of document '" +
+                             doc_id + "', which it does not have");
+    }
+    const SentenceRecord& r = spans[idx];
+    hits.push_back({doc_id, s.Text(1), normalized.substr(r.norm_begin, r.norm_end - r.norm_begin), idx});
   }
   return hits;
 }

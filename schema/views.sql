@@ -1,19 +1,28 @@
 -- Views with the names users guess. The sentence text is derived from the
 -- document's normalized text (stored once) and the sentence's byte span.
 
+-- One row per sentence of every document: its byte spans and its text.
+DROP VIEW IF EXISTS sentences;
+CREATE VIEW sentences AS
+SELECT d.doc_id, CAST(j.key AS INTEGER) AS idx,
+       json_extract(j.value, '$[0]') AS norm_start, json_extract(j.value, '$[1]') AS norm_end,
+       json_extract(j.value, '$[2]') AS span_start, json_extract(j.value, '$[3]') AS span_end,
+       CAST(substr(CAST(d.normalized AS BLOB), json_extract(j.value, '$[0]') + 1,
+                   json_extract(j.value, '$[1]') - json_extract(j.value, '$[0]')) AS TEXT) AS sentence
+FROM documents d, json_each(d.sentences) j;
+
 -- One row per claim with its document, sentence text, period, entity and indicator: start here.
 DROP VIEW IF EXISTS facts;
 CREATE VIEW facts AS
 SELECT c.claim_id, c.doc_id, d.source, d.title, d.published,
        c.sentence_idx,
-       CAST(substr(CAST(d.normalized AS BLOB), s.norm_start + 1, s.norm_end - s.norm_start) AS TEXT) AS sentence,
+       CAST(substr(CAST(d.normalized AS BLOB), c.sentence_start + 1, c.sentence_end - c.sentence_start) AS TEXT) AS sentence,
        c.span_start, c.span_end, c.text, c.number, c.value, c.unit, c.dimension,
        c.si_value, c.si_unit, c.denominator, c.qualifier, c.modality, c.metric,
        c.indicator, c.entity, c.period_label, c.period_from, c.period_to, c.flags,
        (SELECT count(*) FROM comparisons k WHERE k.claim_id = c.claim_id) AS n_comparisons
 FROM claims c
-JOIN documents d ON d.doc_id = c.doc_id
-JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence_idx;
+JOIN documents d ON d.doc_id = c.doc_id;
 
 -- One row per comparison (bằng 107% Nghị quyết, tăng 8,3% so với cùng kỳ) with its claim.
 DROP VIEW IF EXISTS comparisons_v;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "schema/statement.h"
 #include "test_support.h"
 
 using namespace solieu;
@@ -228,6 +229,101 @@ TEST_CASE("Store brings the search index up to date a batch of documents per tra
   CHECK(reached == std::vector<int64_t>{256, 300});  // documents' rowids, 1 to 300
   CHECK(Count(*store, "SELECT count(*) FROM sentence_search") == 300);
   CHECK(store->Search("ho dan", 500)->size() == 300);
+}
+
+namespace {
+
+// A database as schema version 2 left it (tests/schema/data/schema_v2.sql):
+// a row per sentence, no sentence spans on documents or claims.
+void WriteVersion2(const std::string& path, const AnalyzedDocument& a) {
+  sqlite3* db;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  std::string schema = solieu::testing::ReadFile(solieu::testing::SourcePath("tests/schema/data/schema_v2.sql"));
+  REQUIRE(sqlite3_exec(db, schema.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  auto run = [&](const std::string& sql, const std::vector<std::string>& values) {
+    sqlite3_stmt* st;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+    for (size_t i = 0; i < values.size(); ++i) {
+      sqlite3_bind_text(st, static_cast<int>(i + 1), values[i].data(), static_cast<int>(values[i].size()), SQLITE_TRANSIENT);
+    }
+    REQUIRE(sqlite3_step(st) == SQLITE_DONE);
+    sqlite3_finalize(st);
+  };
+  const Document& d = a.doc;
+  run("INSERT INTO documents (doc_id, content_hash, source, published, encoding, text, normalized)"
+      " VALUES (?,?,?,?,'utf-8',?,?)", {d.doc_id, d.content_hash, d.source, d.published.value_or(""), d.text, a.normalized});
+  for (size_t i = 0; i < a.sentences.size(); ++i) {
+    const SentenceRecord& r = a.sentences[i];
+    run("INSERT INTO sentences VALUES (?,?,?,?,?,?)", {d.doc_id, std::to_string(i), std::to_string(r.norm_begin),
+        std::to_string(r.norm_end), std::to_string(r.begin), std::to_string(r.end)});
+  }
+  for (size_t i = 0; i < a.claims.size(); ++i) {
+    const Claim& c = a.claims[i];
+    run("INSERT INTO claims (claim_id, doc_id, sentence_idx, ord, span_start, span_end, text, number, value, unit,"
+        " dimension, modality, metric, metric_key, flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'[]')",
+        {a.ClaimId(c), d.doc_id, std::to_string(c.sentence), std::to_string(i), std::to_string(c.span_begin),
+         std::to_string(c.span_end), c.text, c.number, std::to_string(c.value), c.unit, c.dimension, c.modality,
+         c.metric, c.metric});
+  }
+  sqlite3_close(db);
+}
+
+}  // namespace
+
+TEST_CASE("Store upgrades a version 2 database: sentence rows become spans on documents and claims", "[schema]") {
+  TempDir tmp;
+  AnalyzedDocument a = AnalyzeText(kArticle, "a.txt");
+  REQUIRE(a.sentences.size() == 2);
+  WriteVersion2(tmp.Path("v2.db"), a);
+  auto store = Store::Open(tmp.Path("v2.db"), Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  CHECK(Count(**store, "SELECT user_version FROM pragma_user_version") == Store::kSchemaVersion);
+  CHECK(Count(**store, "SELECT count(*) FROM sqlite_master WHERE name = 'sentences' AND type = 'view'") == 1);
+  // The spans as they were, now on the document, and read back whole.
+  std::vector<AnalyzedDocument> back;
+  REQUIRE((*store)->ForEachDocument([&](const AnalyzedDocument& d) { back.push_back(d); return Status::Ok(); }).ok());
+  REQUIRE(back.size() == 1);
+  REQUIRE(back[0].sentences.size() == 2);
+  for (size_t i = 0; i < 2; ++i) {
+    CHECK(back[0].sentences[i].norm_begin == a.sentences[i].norm_begin);
+    CHECK(back[0].sentences[i].norm_end == a.sentences[i].norm_end);
+    CHECK(back[0].sentences[i].begin == a.sentences[i].begin);
+    CHECK(back[0].sentences[i].end == a.sentences[i].end);
+  }
+  CHECK(back[0].claims.size() == a.claims.size());
+  // Each claim's sentence, through the views.
+  CHECK(Count(**store, "SELECT count(*) FROM facts WHERE sentence LIKE 'Tổng mức bán lẻ hàng hóa%' AND value = 3200") == 1);
+  CHECK(Count(**store, "SELECT count(*) FROM facts WHERE sentence = 'Thành phố có 4.284 đảng viên.' AND value = 4284") == 1);
+  CHECK(Count(**store, "SELECT count(*) FROM sentences WHERE idx = 1 AND sentence = 'Thành phố có 4.284 đảng viên.'") == 1);
+  // Version 2 indexed each document as it was written: the search index is taken as whole.
+  CHECK(*(*store)->CountUnindexedDocuments() == 0);
+}
+
+TEST_CASE("Store upgrades an older database it is asked only to read, once", "[schema]") {
+  TempDir tmp;
+  WriteVersion2(tmp.Path("v2.db"), AnalyzeText(kArticle, "a.txt"));
+  auto read_only = Store::Open(tmp.Path("v2.db"), Store::Mode::kReadOnly);
+  REQUIRE(read_only.ok());
+  CHECK(Count(**read_only, "SELECT user_version FROM pragma_user_version") == Store::kSchemaVersion);
+  CHECK(Count(**read_only, "SELECT count(*) FROM facts WHERE sentence = 'Thành phố có 4.284 đảng viên.'") == 1);
+}
+
+TEST_CASE("Store reads back sentence spans as written, and refuses spans of another shape", "[schema]") {
+  std::vector<SentenceRecord> spans = {{0, 88, 0, 89}, {89, 120, 90, 122}};
+  std::string json = SentenceSpansJson(spans);
+  CHECK(json == "[[0,88,0,89],[89,120,90,122]]");
+  std::vector<SentenceRecord> back;
+  REQUIRE(ParseSentenceSpans(json, &back));
+  REQUIRE(back.size() == 2);
+  CHECK(back[1].norm_begin == 89);
+  CHECK(back[1].end == 122);
+  CHECK(ParseSentenceSpans("[]", &back));
+  CHECK(back.empty());
+  CHECK(ParseSentenceSpans("[[0, 88, 0, 89]]", &back));  // as SQLite's json functions may write it
+  for (const char* bad : {"", "[", "[[0,88,0]]", "[[0,88,0,89]", "[[0,88,0,89],]", "[[-1,88,0,89]]", "{\"a\":1}",
+                          "[[0,88,0,89]] x"}) {
+    CHECK_FALSE(ParseSentenceSpans(bad, &back));
+  }
 }
 
 TEST_CASE("Store takes a version 2 database's search index as whole: it was filled as documents were written", "[schema]") {
