@@ -100,9 +100,10 @@ Comparison ReadComparison(Stmt& q, int at);
 // the text is not of that shape.
 std::string SentenceSpansJson(const std::vector<SentenceRecord>& sentences);
 bool ParseSentenceSpans(std::string_view json, std::vector<SentenceRecord>* out);
-// Column `col` of `q` parsed so; a message naming the database and document when it is not.
+// Column `col` of `q` parsed so, each span within texts of these sizes; a
+// message naming the database and document when it is not.
 Status ReadSentenceSpans(Stmt& q, int col, const std::string& db_path, const std::string& doc_id,
-                         std::vector<SentenceRecord>* out);
+                         size_t normalized_size, size_t text_size, std::vector<SentenceRecord>* out);
 
 // Flags as stored: a JSON array of strings (FlagsJson in store.cc).
 std::string FlagsJson(const std::vector<std::string>& flags);

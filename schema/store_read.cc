@@ -45,10 +45,16 @@ Comparison ReadComparison(Stmt& q, int at) {
 }
 
 Status ReadSentenceSpans(Stmt& q, int col, const std::string& db_path, const std::string& doc_id,
-                         std::vector<SentenceRecord>* out) {
-  if (!ParseSentenceSpans(q.Text(col), out)) {
+                         size_t normalized_size, size_t text_size, std::vector<SentenceRecord>* out) {
+  bool fits = ParseSentenceSpans(q.Text(col), out);
+  for (size_t i = 0; fits && i < out->size(); ++i) {
+    const SentenceRecord& r = (*out)[i];
+    fits = r.norm_begin <= r.norm_end && r.norm_end <= normalized_size && r.begin <= r.end && r.end <= text_size;
+  }
+  if (!fits) {
     return Status::Corrupt(db_path + ": document '" + doc_id +
-                           "': documents.sentences is not a list of four byte offsets per sentence");
+                           "': documents.sentences is not a list of byte spans [norm_start, norm_end, span_start,"
+                           " span_end] within its texts");
   }
   return Status::Ok();
 }
@@ -91,7 +97,8 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
     d.url = docs.Text(3); d.title = docs.Text(4); d.published = docs.OptText(5);
     d.encoding = docs.Text(6); d.text = docs.Text(7); a.normalized = docs.Text(8);
     d.encoding_confidence = docs.Real(9);
-    SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(docs, 10, path_, d.doc_id, &a.sentences));
+    SOLIEU_RETURN_IF_ERROR(
+        ReadSentenceSpans(docs, 10, path_, d.doc_id, a.normalized.size(), d.text.size(), &a.sentences));
     claims.Bind(1, d.doc_id);
     std::vector<std::pair<int, std::string>> parts;
     std::vector<std::string> ids;

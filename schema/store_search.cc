@@ -2,6 +2,8 @@
 // and searched.
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "schema/statement.h"
 #include "schema/store.h"
 
@@ -15,8 +17,8 @@ constexpr int kIndexBatchDocuments = 256;
 }  // namespace
 
 StatusOr<int64_t> Store::CountUnindexedDocuments() {
-  // Databases of schema version 2, read without upgrading, have no state:
-  // they indexed each document as it was written.
+  // A database not yet upgraded from schema version 2 has no state: it
+  // indexed each document as it was written.
   auto has_state = Count("SELECT count(*) FROM sqlite_master WHERE name = 'search_index_state'");
   if (!has_state.ok()) return has_state.status();
   if (*has_state == 0) return 0;
@@ -26,7 +28,7 @@ StatusOr<int64_t> Store::CountUnindexedDocuments() {
 Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress) {
   Stmt docs, insert, mark;
   SOLIEU_RETURN_IF_ERROR(docs.Prepare(db_,
-      "SELECT rowid, doc_id, normalized, sentences FROM documents"
+      "SELECT rowid, doc_id, normalized, sentences, length(CAST(text AS BLOB)) FROM documents"
       " WHERE rowid > (SELECT indexed_through FROM search_index_state) ORDER BY rowid LIMIT ?"));
   // The document's rowid in the high bits, the sentence in the low 20.
   SOLIEU_RETURN_IF_ERROR(insert.Prepare(db_, "INSERT INTO sentence_search(rowid, key) VALUES (?,?)"));
@@ -44,12 +46,16 @@ Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress) {
       batch.back().first = docs.Int(0);
       batch.back().second.doc.doc_id = docs.Text(1);
       batch.back().second.normalized = docs.Text(2);
-      SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(docs, 3, path_, docs.Text(1), &batch.back().second.sentences));
+      AnalyzedDocument& a = batch.back().second;
+      SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(docs, 3, path_, a.doc.doc_id, a.normalized.size(),
+                                               static_cast<size_t>(docs.Int(4)), &a.sentences));
     }
     docs.Reset();
     if (batch.empty()) return Commit();
     for (auto& [rowid, a] : batch) {
       std::vector<std::string> keys = a.SearchKeys();
+      // Rowids give a sentence 20 bits: one past a million sentences is not searchable.
+      keys.resize(std::min<size_t>(keys.size(), size_t{1} << 20));
       for (size_t i = 0; i < keys.size(); ++i) {
         insert.Bind(1, (rowid << 20) + static_cast<int64_t>(i)).BindKept(2, keys[i]);
         SOLIEU_RETURN_IF_ERROR(insert.Run());
@@ -80,7 +86,7 @@ StatusOr<std::vector<Store::SearchHit>> Store::Search(const std::string& folded_
   if (match.empty()) return hits;
   Stmt s;
   SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
-      "SELECT d.doc_id, d.source, f.r & 1048575, d.normalized, d.sentences"
+      "SELECT d.doc_id, d.source, f.r & 1048575, d.normalized, d.sentences, length(CAST(d.text AS BLOB))"
       " FROM (SELECT rowid AS r, rank FROM sentence_search WHERE sentence_search MATCH ? ORDER BY rank LIMIT ?) f"
       " JOIN documents d ON d.rowid = (f.r >> 20)"
       " ORDER BY f.rank"));
@@ -90,11 +96,11 @@ StatusOr<std::vector<Store::SearchHit>> Store::Search(const std::string& folded_
     auto row = s.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    std::string doc_id = s.Text(0);
-    SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(s, 4, path_, doc_id, &spans));
+    std::string doc_id = s.Text(0), normalized = s.Text(3);
+    SOLIEU_RETURN_IF_ERROR(
+        ReadSentenceSpans(s, 4, path_, doc_id, normalized.size(), static_cast<size_t>(s.Int(5)), &spans));
     int64_t idx = s.Int(2);
-    std::string normalized = s.Text(3);
-    if (idx >= static_cast<int64_t>(spans.size()) || spans[idx].norm_end > normalized.size()) {
+    if (idx >= static_cast<int64_t>(spans.size())) {
       return Status::Corrupt(path_ + ": the search index names sentence " + std::to_string(idx) + " of document '" +
                              doc_id + "', which it does not have");
     }

@@ -326,6 +326,23 @@ TEST_CASE("Store reads back sentence spans as written, and refuses spans of anot
   }
 }
 
+TEST_CASE("Store names the database and document whose sentence spans are damaged", "[schema]") {
+  TempDir tmp;
+  auto [store, run] = OpenForWriting(tmp.Path("f.db"));
+  AnalyzedDocument a = AnalyzeText(kArticle, "a.txt");
+  REQUIRE(store->WriteDocument(a, run).ok());
+  REQUIRE(store->UpdateSearchIndex().ok());
+  // A span past the end of the normalized text, as a hand edit or a broken copy might leave.
+  REQUIRE(sqlite3_exec(store->db(), "UPDATE documents SET sentences = '[[0,99999,0,5],[5,9,5,9]]'", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  Status read = store->ForEachDocument([](const AnalyzedDocument&) { return Status::Ok(); });
+  REQUIRE_FALSE(read.ok());
+  CHECK_THAT(read.message(), Catch::Contains("f.db") && Catch::Contains(a.doc.doc_id) && Catch::Contains("documents.sentences"));
+  auto hits = store->Search("dang vien", 10);
+  REQUIRE_FALSE(hits.ok());
+  CHECK_THAT(hits.status().message(), Catch::Contains("documents.sentences"));
+}
+
 TEST_CASE("Store takes a version 2 database's search index as whole: it was filled as documents were written", "[schema]") {
   TempDir tmp;
   std::string path = tmp.Path("v2.db");
