@@ -10,9 +10,8 @@
 namespace solieu {
 namespace {
 
-// Sentences of one batch of documents go into the index in one transaction:
-// few enough documents to hold, enough to make the commit cheap.
-constexpr int kIndexBatchDocuments = 256;
+// At most this many documents per batch, whatever their size.
+constexpr int kIndexBatchDocuments = 8192;
 
 }  // namespace
 
@@ -25,7 +24,7 @@ StatusOr<int64_t> Store::CountUnindexedDocuments() {
   return Count("SELECT count(*) FROM documents WHERE rowid > (SELECT indexed_through FROM search_index_state)");
 }
 
-Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress) {
+Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress, size_t batch_bytes) {
   Stmt docs, insert, mark;
   SOLIEU_RETURN_IF_ERROR(docs.Prepare(db_,
       "SELECT rowid, doc_id, normalized, sentences, length(CAST(text AS BLOB)) FROM documents"
@@ -33,12 +32,15 @@ Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress) {
   // The document's rowid in the high bits, the sentence in the low 20.
   SOLIEU_RETURN_IF_ERROR(insert.Prepare(db_, "INSERT INTO sentence_search(rowid, key) VALUES (?,?)"));
   SOLIEU_RETURN_IF_ERROR(mark.Prepare(db_, "UPDATE search_index_state SET indexed_through = ?"));
+  SOLIEU_RETURN_IF_ERROR(Exec("INSERT INTO sentence_search(sentence_search, rank) VALUES ('hashsize', " +
+                              std::to_string(2 * batch_bytes) + ")", "cannot configure the search index"));
   int64_t done = 0;
   while (true) {
     SOLIEU_RETURN_IF_ERROR(Begin());
     std::vector<std::pair<int64_t, AnalyzedDocument>> batch;
     docs.Bind(1, kIndexBatchDocuments);
-    while (true) {
+    size_t bytes = 0;
+    while (bytes < batch_bytes) {
       auto row = docs.Step();
       if (!row.ok()) return row.status();
       if (!*row) break;
@@ -47,6 +49,7 @@ Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress) {
       batch.back().second.doc.doc_id = docs.Text(1);
       batch.back().second.normalized = docs.Text(2);
       AnalyzedDocument& a = batch.back().second;
+      bytes += a.normalized.size();
       SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(docs, 3, path_, a.doc.doc_id, a.normalized.size(),
                                                static_cast<size_t>(docs.Int(4)), &a.sentences));
     }
