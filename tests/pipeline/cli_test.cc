@@ -140,20 +140,54 @@ TEST_CASE("CLI query prints a table, CSV or JSON, and the schema", "[cli]") {
   CHECK_THAT(err, Catch::Contains("plain.txt") && Catch::Contains("not a solieu database"));
 }
 
+namespace {
+
+// A corpus big enough to be killed while it is written: a sample report,
+// repeated with new figures, as JSONL.
+void WriteRepeatedCorpus(const std::string& path) {
+  std::string text = solieu::testing::ReadFile(Samples() + "/cao-bang-2022-ket-qua.txt");
+  std::string jsonl;
+  for (int i = 0; i < 1000; ++i) {
+    std::string t = text + "\nBổ sung: giải quyết việc làm cho " + std::to_string(100 + i) + " lao động.";
+    std::string esc;
+    for (char c : t) { if (c == '"' || c == '\\') esc += '\\'; if (c == '\n') { esc += "\\n"; continue; } esc += c; }
+    jsonl += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"" + esc + "\"}\n";
+  }
+  WriteFile(path, jsonl);
+}
+
+// Runs `solieu args...` with its output thrown away and kills it with
+// SIGKILL after `delay_ms`; true when it was killed rather than done.
+bool RunAndKill(const std::vector<std::string>& args, int delay_ms) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = open("/dev/null", O_WRONLY);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    std::vector<char*> argv = {const_cast<char*>("solieu")};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(SOLIEU_BINARY, argv.data());
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFSIGNALED(status);
+}
+
+std::string IntegrityCheck(const std::string& db, const std::string& out) {
+  // SQLite's own check, whatever state the file was left in (sqlite3 is installed by scripts/setup).
+  REQUIRE(std::system(("sqlite3 " + db + " \"PRAGMA integrity_check\" > " + out).c_str()) == 0);
+  return solieu::testing::ReadFile(out);
+}
+
+}  // namespace
+
 TEST_CASE("CLI ingest killed with SIGKILL leaves whole documents, and a re-run completes it", "[cli]") {
   TempDir tmp;
-  // A corpus big enough to be killed while writing: the samples, repeated with new figures.
-  std::string text = solieu::testing::ReadFile(Samples() + "/cao-bang-2022-ket-qua.txt");
-  {
-    std::string jsonl;
-    for (int i = 0; i < 1000; ++i) {
-      std::string t = text + "\nBổ sung: giải quyết việc làm cho " + std::to_string(100 + i) + " lao động.";
-      std::string esc;
-      for (char c : t) { if (c == '"' || c == '\\') esc += '\\'; if (c == '\n') { esc += "\\n"; continue; } esc += c; }
-      jsonl += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"" + esc + "\"}\n";
-    }
-    WriteFile(tmp.Path("big.jsonl"), jsonl);
-  }
+  WriteRepeatedCorpus(tmp.Path("big.jsonl"));
   std::string reference, out, err;
   auto start = std::chrono::steady_clock::now();
   REQUIRE(RunSolieu("ingest " + tmp.Path("big.jsonl") + " --db " + tmp.Path("ref.db") + " --jobs 1", &out, &err) == 0);
@@ -168,31 +202,17 @@ TEST_CASE("CLI ingest killed with SIGKILL leaves whole documents, and a re-run c
   for (int k = 1; k <= 20; ++k) {
     int delay_ms = static_cast<int>(full_ms * k / 21);
     std::string db = tmp.Path("k" + std::to_string(k) + ".db");
-    int status = 0;
-    for (int attempt = 0; attempt < 5; ++attempt) {
+    bool killed = false;
+    for (int attempt = 0; attempt < 5 && !killed; ++attempt) {
       for (const char* suffix : {"", "-wal", "-shm"}) std::remove((db + suffix).c_str());
-      pid_t pid = fork();
-      if (pid == 0) {
-        int fd = open("/dev/null", O_WRONLY);
-        dup2(fd, 1);
-        dup2(fd, 2);
-        execl(SOLIEU_BINARY, "solieu", "ingest", tmp.Path("big.jsonl").c_str(), "--db", db.c_str(), "--jobs", "1",
-              static_cast<char*>(nullptr));
-        _exit(127);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      if (WIFSIGNALED(status)) break;
-      delay_ms = delay_ms * 3 / 5;
+      killed = RunAndKill({"ingest", tmp.Path("big.jsonl"), "--db", db, "--jobs", "1"}, delay_ms);
+      if (!killed) delay_ms = delay_ms * 3 / 5;
     }
     INFO("killed after " << delay_ms << " ms of " << full_ms);
-    if (WIFSIGNALED(status)) ++killed_mid_run;
+    if (killed) ++killed_mid_run;
     if (access(db.c_str(), F_OK) != 0) continue;  // killed before it created the database: nothing to check
-    // SQLite's own check, whatever state the file was left in (sqlite3 is installed by scripts/setup).
     std::string check = tmp.Path("integrity.txt");
-    REQUIRE(std::system(("sqlite3 " + db + " \"PRAGMA integrity_check\" > " + check).c_str()) == 0);
-    CHECK(solieu::testing::ReadFile(check) == "ok\n");
+    CHECK(IntegrityCheck(db, check) == "ok\n");
     std::string partial, unfinished = "count(*)\n0\n";
     if (RunSolieu("export --db " + db, &partial) == 0) {
       // Every stored document has all its claims: the export is a prefix of the reference.
@@ -211,6 +231,47 @@ TEST_CASE("CLI ingest killed with SIGKILL leaves whole documents, and a re-run c
     CHECK(finished == reference);
   }
   CHECK(killed_mid_run >= 18);  // the test really interrupted the ingest
+}
+
+TEST_CASE("CLI search killed with SIGKILL while it builds the search index leaves it whole, and a re-run completes it", "[cli]") {
+  TempDir tmp;
+  WriteRepeatedCorpus(tmp.Path("big.jsonl"));
+  std::string out, err, reference, rows;
+  REQUIRE(RunSolieu("ingest " + tmp.Path("big.jsonl") + " --db " + tmp.Path("ref.db"), &out, &err) == 0);
+  std::string stored = solieu::testing::ReadFile(tmp.Path("ref.db"));  // no search index yet, checkpointed on close
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(RunSolieu("search --db " + tmp.Path("ref.db") + " -n 5000 \"lao dong\"", &reference) == 0);
+  auto full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE(std::count(reference.begin(), reference.end(), '\n') > 2000);
+  std::string count_rows = " --csv \"SELECT (SELECT count(*) FROM sentence_search) || ' ' || indexed_through FROM search_index_state\"";
+  std::string whole;
+  REQUIRE(RunSolieu("query --db " + tmp.Path("ref.db") + count_rows, &whole) == 0);
+  int killed_mid_run = 0;
+  for (int k = 1; k <= 8; ++k) {
+    std::string db = tmp.Path("k" + std::to_string(k) + ".db");
+    int delay_ms = static_cast<int>(full_ms * k / 9);
+    bool killed = false;
+    for (int attempt = 0; attempt < 5 && !killed; ++attempt) {
+      for (const char* suffix : {"-wal", "-shm"}) std::remove((db + suffix).c_str());
+      WriteFile(db, stored);
+      killed = RunAndKill({"search", "--db", db, "lao dong"}, delay_ms);
+      if (!killed) delay_ms = delay_ms * 3 / 5;
+    }
+    INFO("killed after " << delay_ms << " ms of " << full_ms);
+    killed_mid_run += killed;
+    CHECK(IntegrityCheck(db, tmp.Path("integrity.txt")) == "ok\n");
+    // The index and its state agree: no rows of a document past the state.
+    std::string partial;
+    REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT count(*) FROM sentence_search"
+                      " WHERE rowid >= ((SELECT indexed_through FROM search_index_state) + 1) << 20\"", &partial) == 0);
+    CHECK(partial == "count(*)\n0\n");
+    std::string again, after;
+    REQUIRE(RunSolieu("search --db " + db + " -n 5000 \"lao dong\"", &again) == 0);
+    CHECK(again == reference);
+    REQUIRE(RunSolieu("query --db " + db + count_rows, &after) == 0);
+    CHECK(after == whole);  // every sentence indexed once
+  }
+  CHECK(killed_mid_run >= 6);
 }
 
 TEST_CASE("CLI reads a TCVN3 report like its UTF-8 original and records the encoding", "[cli]") {
