@@ -1,6 +1,7 @@
 #include "pipeline/claim_json.h"
 
 #include "corpus/sha256.h"
+#include "extractors/sentence_spans.h"
 #include "pipeline/document_line.h"
 #include "pipeline/json_writer.h"
 
@@ -86,11 +87,7 @@ void AppendDocumentJson(const AnalyzedDocument& a, std::string* out) {
   w.Key("encoding_confidence").Number(d.encoding_confidence);
   w.Key("text").String(d.text);
   w.Key("normalized").String(a.normalized);
-  w.Key("sentences").BeginArray();
-  for (const SentenceRecord& r : a.sentences) {
-    w.BeginArray().Int(r.norm_begin).Int(r.norm_end).Int(r.begin).Int(r.end).EndArray();
-  }
-  w.EndArray();
+  w.Key("sentences").Raw(SentenceSpansJson(a.sentences));
   w.EndObject();
   w.Key("claims").BeginArray();
   for (const Claim& c : a.claims) WriteClaim(a, c, /*with_sentence_idx=*/true, w);

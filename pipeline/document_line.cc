@@ -6,6 +6,7 @@
 
 #include "corpus/json_scanner.h"
 #include "corpus/utf8.h"
+#include "extractors/sentence_spans.h"
 
 namespace solieu {
 namespace {
@@ -151,17 +152,7 @@ bool ReadDocument(JsonScanner& scan, DocumentLine* out) {
     if (k == "source") return seen |= 2, Required(scan, &d.source);
     if (k == "text") return seen |= 4, Required(scan, &d.text);
     if (k == "normalized") return seen |= 8, Required(scan, &a.normalized);
-    if (k == "sentences") {
-      a.sentences.clear();
-      return seen |= 16, scan.Items([&] {
-        SentenceRecord r{};
-        uint32_t* fields[] = {&r.norm_begin, &r.norm_end, &r.begin, &r.end};
-        int n = 0;
-        if (!scan.Items([&] { return n < 4 && U32(scan, fields[n++]); }) || n != 4) return false;
-        a.sentences.push_back(r);
-        return true;
-      });
-    }
+    if (k == "sentences") return seen |= 16, ScanSentenceSpans(scan, &a.sentences);
     if (k == "content_hash") {
       std::string h;
       if (!Required(scan, &h)) return false;

@@ -36,6 +36,8 @@ class JsonWriter {
 
   JsonWriter& String(std::string_view v) { Separate(); Quoted(v); return *this; }
   JsonWriter& Null() { Separate(); out_->append("null"); return *this; }
+  // A value already written as JSON by its own writer.
+  JsonWriter& Raw(std::string_view json) { Separate(); out_->append(json); return *this; }
   JsonWriter& Int(int64_t v) {
     Separate();
     char buf[24];

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "corpus/status.h"
+#include "extractors/sentence_spans.h"
 #include "schema/store.h"
 
 namespace solieu {
@@ -95,13 +96,9 @@ extern const char* const kComparisonColumns;
 void ReadClaim(Stmt& q, int at, Claim* c);
 Comparison ReadComparison(Stmt& q, int at);
 
-// A document's sentence spans as stored in documents.sentences (store.cc):
-// [[norm_start, norm_end, span_start, span_end], ...]. Parse is false when
-// the text is not of that shape.
-std::string SentenceSpansJson(const std::vector<SentenceRecord>& sentences);
-bool ParseSentenceSpans(std::string_view json, std::vector<SentenceRecord>* out);
-// Column `col` of `q` parsed so, each span within texts of these sizes; a
-// message naming the database and document when it is not.
+// Column `col` of `q`, a document's sentence spans as stored in
+// documents.sentences (extractors/sentence_spans.h), each within texts of
+// these sizes; a message naming the database and document when it is not.
 Status ReadSentenceSpans(Stmt& q, int col, const std::string& db_path, const std::string& doc_id,
                          size_t normalized_size, size_t text_size, std::vector<SentenceRecord>* out);
 

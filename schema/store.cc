@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <charconv>
 #include <ctime>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -23,47 +22,6 @@ std::string Now() {
 }
 
 }  // namespace
-
-std::string SentenceSpansJson(const std::vector<SentenceRecord>& sentences) {
-  std::string out = "[";
-  char buf[16];
-  for (const SentenceRecord& r : sentences) {
-    out += out.size() == 1 ? "[" : ",[";
-    for (uint32_t v : {r.norm_begin, r.norm_end, r.begin, r.end}) {
-      if (out.back() != '[') out += ',';
-      out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
-    }
-    out += ']';
-  }
-  return out + "]";
-}
-
-bool ParseSentenceSpans(std::string_view json, std::vector<SentenceRecord>* out) {
-  out->clear();
-  size_t i = 0;
-  auto skip = [&] { while (i < json.size() && (json[i] == ' ' || json[i] == '\n')) ++i; };
-  auto expect = [&](char c) { skip(); if (i < json.size() && json[i] == c) { ++i; return true; } return false; };
-  auto number = [&](uint32_t* v) {
-    skip();
-    auto [end, ec] = std::from_chars(json.data() + i, json.data() + json.size(), *v);
-    if (ec != std::errc()) return false;
-    i = end - json.data();
-    return true;
-  };
-  if (!expect('[')) return false;
-  if (expect(']')) { skip(); return i == json.size(); }
-  do {
-    SentenceRecord r;
-    if (!expect('[') || !number(&r.norm_begin) || !expect(',') || !number(&r.norm_end) || !expect(',') ||
-        !number(&r.begin) || !expect(',') || !number(&r.end) || !expect(']')) {
-      return false;
-    }
-    out->push_back(r);
-  } while (expect(','));
-  if (!expect(']')) return false;
-  skip();
-  return i == json.size();
-}
 
 std::string FlagsJson(const std::vector<std::string>& flags) {
   return flags.empty() ? std::string("[]") : nlohmann::json(flags).dump();  // most claims have none

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <memory>
 
-#include "schema/statement.h"
 #include "test_support.h"
 
 using namespace solieu;
@@ -313,24 +312,6 @@ TEST_CASE("Store upgrades an older database it is asked only to read, once", "[s
   REQUIRE(read_only.ok());
   CHECK(Count(**read_only, "SELECT user_version FROM pragma_user_version") == Store::kSchemaVersion);
   CHECK(Count(**read_only, "SELECT count(*) FROM facts WHERE sentence = 'Thành phố có 4.284 đảng viên.'") == 1);
-}
-
-TEST_CASE("Store reads back sentence spans as written, and refuses spans of another shape", "[schema]") {
-  std::vector<SentenceRecord> spans = {{0, 88, 0, 89}, {89, 120, 90, 122}};
-  std::string json = SentenceSpansJson(spans);
-  CHECK(json == "[[0,88,0,89],[89,120,90,122]]");
-  std::vector<SentenceRecord> back;
-  REQUIRE(ParseSentenceSpans(json, &back));
-  REQUIRE(back.size() == 2);
-  CHECK(back[1].norm_begin == 89);
-  CHECK(back[1].end == 122);
-  CHECK(ParseSentenceSpans("[]", &back));
-  CHECK(back.empty());
-  CHECK(ParseSentenceSpans("[[0, 88, 0, 89]]", &back));  // as SQLite's json functions may write it
-  for (const char* bad : {"", "[", "[[0,88,0]]", "[[0,88,0,89]", "[[0,88,0,89],]", "[[-1,88,0,89]]", "{\"a\":1}",
-                          "[[0,88,0,89]] x"}) {
-    CHECK_FALSE(ParseSentenceSpans(bad, &back));
-  }
 }
 
 TEST_CASE("Store names the database and document whose sentence spans are damaged", "[schema]") {
