@@ -312,8 +312,7 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
   auto excluded = im.NonClaimRanges(s);
 
   std::vector<Candidate> cands;
-  std::vector<Impl::Cue> cues;  // made when the first figure needs them
-  bool cues_found = false;
+  std::optional<std::vector<Impl::Cue>> cues;  // made when the first figure needs them
   re2::StringPiece groups[3];
   size_t pos = 0;
   size_t first_word_end = 0;
@@ -433,11 +432,8 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
         c.carries_comparison = true;
       }
     }
-    if (!cues_found) {
-      cues = im.ModalityCues(lower);
-      cues_found = true;
-    }
-    std::optional<std::string> modality = im.Modality(lower, cues, before);
+    if (!cues) cues = im.ModalityCues(lower);
+    std::optional<std::string> modality = im.Modality(lower, *cues, before);
     cl.modality = modality.value_or("actual");
     cl.modality_stated = modality.has_value();
     cl.metric = im.Metric(s, lower, c, c.verb_begin && c.claim.unit == "%" ? std::min(before, c.verb_begin) : before);

@@ -1,8 +1,8 @@
 // MapCodePoints: the shared loop of Lower (extractors/text_scan.h) and Fold
-// (normalizers/folding.h); and ASCII letter tests for the scans. ASCII bytes, most of report text, are lower-cased
+// (normalizers/folding.h). ASCII bytes, most of report text, are lower-cased
 // in place without ICU; every other code point goes to `other(c, bytes,
 // &out)`, which appends what it becomes (c < 0 for a malformed sequence,
-// `bytes` its original bytes).
+// `bytes` its original bytes). Also the ASCII letter tests of the scans.
 #ifndef SOLIEU_NORMALIZERS_CODE_POINTS_H_
 #define SOLIEU_NORMALIZERS_CODE_POINTS_H_
 

@@ -15,7 +15,7 @@ class Progress {
  public:
   Progress(bool enabled, uint64_t total_bytes, std::FILE* out = stderr);  // total 0: unknown, no ETA
   void Update(uint64_t documents, uint64_t bytes, uint64_t claims);
-  // "1.234/14.344 documents checked  ETA 0m12s": `what` after the numbers.
+  // "1234/14344 documents checked  ETA 0m12s": `what` after the numbers.
   void Count(uint64_t done, uint64_t total, const char* what);
   void Finish();  // clears the line
 

@@ -59,7 +59,7 @@ void AddSearchIndexFlag(CLI::App* command, Args& a) {
 
 // After a load that stored documents: their search index, when asked for.
 // `code` is the load's exit code, kept unless indexing fails.
-int IndexForSearch(const Args& a, int code) {
+int IndexForSearchIfAsked(const Args& a, int code) {
   if (!a.search_index) return code;
   auto indexed = solieu::IndexForSearch(a.db, ShowProgress(a));
   if (!indexed.ok()) return Fail(indexed.status());
@@ -88,7 +88,7 @@ int Ingest(const Args& a) {
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.sentences,
                (unsigned long long)s.claims, (unsigned long long)s.skipped, a.db.c_str(), s.seconds,
                s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0);
-  return IndexForSearch(a, s.skipped ? kExitSkipped : kExitOk);
+  return IndexForSearchIfAsked(a, s.skipped ? kExitSkipped : kExitOk);
 }
 
 int Summarize(const char* verb, const Args& a, const solieu::StatusOr<solieu::IngestStats>& stats) {
@@ -97,7 +97,7 @@ int Summarize(const char* verb, const Args& a, const solieu::StatusOr<solieu::In
   std::fprintf(stderr, "%s %llu documents (%llu already stored), %llu claims, %llu skipped into %s in %.2f s\n", verb,
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.claims,
                (unsigned long long)s.skipped, a.db.c_str(), s.seconds);
-  return IndexForSearch(a, s.skipped ? kExitSkipped : kExitOk);
+  return IndexForSearchIfAsked(a, s.skipped ? kExitSkipped : kExitOk);
 }
 
 int Load(const Args& a) { return Summarize("loaded", a, solieu::LoadParts(a.db, a.inputs, ReportSkip, ShowProgress(a))); }

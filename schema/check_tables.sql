@@ -9,6 +9,8 @@ CREATE TEMP TABLE IF NOT EXISTS staged_findings (
 );
 CREATE TEMP TABLE IF NOT EXISTS staged_finding_claims (stage_id INTEGER, idx INTEGER, claim_id, comparison_idx, role);
 CREATE INDEX IF NOT EXISTS temp.staged_finding_claims_by_stage ON staged_finding_claims (stage_id, idx);
+-- Each staged finding's id in `findings`, made when they are stored.
+CREATE TEMP TABLE IF NOT EXISTS staged_ids (finding_id INTEGER PRIMARY KEY, stage_id INTEGER);
 
 -- The claims compared across documents: the group they are compared in, the
 -- document's place, the claim's, its sentence, and the claim's columns as in

@@ -108,8 +108,10 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     // (schema versions 1 and 2).
     auto has_sentence_rows = store->Count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sentences'");
     if (!has_sentence_rows.ok()) return has_sentence_rows.status();
-    for (const char* name : {"schema/schema.sql", "schema/migrate_v3.sql", "schema/views.sql"}) {
-      if (std::string_view(name) == "schema/migrate_v3.sql" && *has_sentence_rows == 0) continue;
+    std::vector<const char*> files = {"schema/schema.sql"};
+    if (*has_sentence_rows > 0) files.push_back("schema/migrate_v3.sql");
+    files.push_back("schema/views.sql");
+    for (const char* name : files) {
       auto sql = ReadRuleFile(name);
       if (!sql.ok()) return sql.status();
       SOLIEU_RETURN_IF_ERROR(store->Exec(*sql, std::string("cannot apply ") + name));

@@ -24,8 +24,10 @@ namespace solieu {
 
 class Store {
  public:
-  // 2: findings, finding_claims; 3: the search index is built apart from the
-  // load (search_index_state), so an older solieu must not write to it.
+  // 2: findings, finding_claims; 3: sentence spans on documents and claims
+  // instead of a row per sentence (schema/migrate_v3.sql), and the search
+  // index built apart from the load (search_index_state), which an older
+  // solieu must not write to.
   static constexpr int kSchemaVersion = 3;
   enum class Mode { kReadWrite, kReadOnly };
 

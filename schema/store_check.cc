@@ -17,7 +17,8 @@ Status Store::StartStaging() {
   // On disk whatever this SQLite's build defaults to: memory must stay bounded.
   SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA temp_store=FILE", "cannot stage findings"));
   SOLIEU_RETURN_IF_ERROR(Exec(*tables + "DELETE FROM staged_findings; DELETE FROM staged_finding_claims;"
-                                        "DELETE FROM staged_series; DELETE FROM staged_series_comparisons; BEGIN",
+                                        "DELETE FROM staged_series; DELETE FROM staged_series_comparisons;"
+                                        "DELETE FROM staged_ids; BEGIN",
                               "cannot stage findings"));
   auto staging = std::make_unique<Staging>();
   SOLIEU_RETURN_IF_ERROR(staging->finding.Prepare(db_,
@@ -67,9 +68,7 @@ Status Store::ReplaceFindings(int64_t run_id, const std::string& doc_id) {
   if (!staging_) SOLIEU_RETURN_IF_ERROR(StartStaging());  // nothing found: the findings are replaced by none
   staging_->finding.Reset();
   staging_->claim.Reset();
-  SOLIEU_RETURN_IF_ERROR(Exec("COMMIT; DROP TABLE IF EXISTS temp.staged_ids;"
-                              "CREATE TEMP TABLE staged_ids (finding_id INTEGER PRIMARY KEY, stage_id INTEGER)",
-                              "cannot stage findings"));
+  SOLIEU_RETURN_IF_ERROR(Exec("COMMIT; DELETE FROM staged_ids", "cannot stage findings"));
   // Replacing them all, the rows that refer to findings go first, so the
   // checks of those references are not needed (and cannot be switched off
   // inside the transaction).

@@ -122,5 +122,4 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
   return Status::Ok();
 }
 
-
 }  // namespace solieu

@@ -6,8 +6,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <set>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "pipeline/ingest.h"
@@ -260,5 +260,3 @@ TEST_CASE("check: stated changes of different series keep the order of the claim
   }
   CHECK(stated == std::vector<std::string>{"28.750 tỷ đồng", "2.650 tỷ đồng"});
 }
-
-
