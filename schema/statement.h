@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -99,8 +100,11 @@ Comparison ReadComparison(Stmt& q, int at);
 // Column `col` of `q`, a document's sentence spans as stored in
 // documents.sentences (extractors/sentence_spans.h), each within texts of
 // these sizes; a message naming the database and document when it is not.
+// Readers that use only the spans in the normalized text leave the stored
+// text unread, and its size unchecked.
 Status ReadSentenceSpans(Stmt& q, int col, const std::string& db_path, const std::string& doc_id,
-                         size_t normalized_size, size_t text_size, std::vector<SentenceRecord>* out);
+                         size_t normalized_size, std::vector<SentenceRecord>* out,
+                         size_t text_size = std::numeric_limits<size_t>::max());
 
 // Flags as stored: a JSON array of strings (FlagsJson in store.cc).
 std::string FlagsJson(const std::vector<std::string>& flags);

@@ -45,7 +45,7 @@ Comparison ReadComparison(Stmt& q, int at) {
 }
 
 Status ReadSentenceSpans(Stmt& q, int col, const std::string& db_path, const std::string& doc_id,
-                         size_t normalized_size, size_t text_size, std::vector<SentenceRecord>* out) {
+                         size_t normalized_size, std::vector<SentenceRecord>* out, size_t text_size) {
   bool fits = ParseSentenceSpans(q.Text(col), out);
   for (size_t i = 0; fits && i < out->size(); ++i) {
     const SentenceRecord& r = (*out)[i];
@@ -98,7 +98,7 @@ Status Store::ForEachDocument(const std::function<Status(const AnalyzedDocument&
     d.encoding = docs.Text(6); d.text = docs.Text(7); a.normalized = docs.Text(8);
     d.encoding_confidence = docs.Real(9);
     SOLIEU_RETURN_IF_ERROR(
-        ReadSentenceSpans(docs, 10, path_, d.doc_id, a.normalized.size(), d.text.size(), &a.sentences));
+        ReadSentenceSpans(docs, 10, path_, d.doc_id, a.normalized.size(), &a.sentences, d.text.size()));
     claims.Bind(1, d.doc_id);
     std::vector<std::pair<int, std::string>> parts;
     std::vector<std::string> ids;

@@ -27,7 +27,7 @@ StatusOr<int64_t> Store::CountUnindexedDocuments() {
 Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress, size_t batch_bytes) {
   Stmt docs, insert, mark;
   SOLIEU_RETURN_IF_ERROR(docs.Prepare(db_,
-      "SELECT rowid, doc_id, normalized, sentences, length(CAST(text AS BLOB)) FROM documents"
+      "SELECT rowid, doc_id, normalized, sentences FROM documents"
       " WHERE rowid > (SELECT indexed_through FROM search_index_state) ORDER BY rowid LIMIT ?"));
   // The document's rowid in the high bits, the sentence in the low 20.
   SOLIEU_RETURN_IF_ERROR(insert.Prepare(db_, "INSERT INTO sentence_search(rowid, key) VALUES (?,?)"));
@@ -50,8 +50,7 @@ Status Store::UpdateSearchIndex(const std::function<void(int64_t)>& progress, si
       batch.back().second.normalized = docs.Text(2);
       AnalyzedDocument& a = batch.back().second;
       bytes += a.normalized.size();
-      SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(docs, 3, path_, a.doc.doc_id, a.normalized.size(),
-                                               static_cast<size_t>(docs.Int(4)), &a.sentences));
+      SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(docs, 3, path_, a.doc.doc_id, a.normalized.size(), &a.sentences));
     }
     docs.Reset();
     if (batch.empty()) return Commit();
@@ -89,7 +88,7 @@ StatusOr<std::vector<Store::SearchHit>> Store::Search(const std::string& folded_
   if (match.empty()) return hits;
   Stmt s;
   SOLIEU_RETURN_IF_ERROR(s.Prepare(db_,
-      "SELECT d.doc_id, d.source, f.r & 1048575, d.normalized, d.sentences, length(CAST(d.text AS BLOB))"
+      "SELECT d.doc_id, d.source, f.r & 1048575, d.normalized, d.sentences"
       " FROM (SELECT rowid AS r, rank FROM sentence_search WHERE sentence_search MATCH ? ORDER BY rank LIMIT ?) f"
       " JOIN documents d ON d.rowid = (f.r >> 20)"
       " ORDER BY f.rank"));
@@ -100,8 +99,7 @@ StatusOr<std::vector<Store::SearchHit>> Store::Search(const std::string& folded_
     if (!row.ok()) return row.status();
     if (!*row) break;
     std::string doc_id = s.Text(0), normalized = s.Text(3);
-    SOLIEU_RETURN_IF_ERROR(
-        ReadSentenceSpans(s, 4, path_, doc_id, normalized.size(), static_cast<size_t>(s.Int(5)), &spans));
+    SOLIEU_RETURN_IF_ERROR(ReadSentenceSpans(s, 4, path_, doc_id, normalized.size(), &spans));
     int64_t idx = s.Int(2);
     if (idx >= static_cast<int64_t>(spans.size())) {
       return Status::Corrupt(path_ + ": the search index names sentence " + std::to_string(idx) + " of document '" +
