@@ -270,6 +270,8 @@ struct ClaimExtractor::Impl {
   std::vector<Cue> ModalityCues(std::string_view lower) const {
     std::vector<Cue> cues;
     for (size_t pos = 1; pos <= lower.size(); ++pos) {
+      // A cue is whole characters: it cannot end inside one (normalized text is valid UTF-8).
+      if (pos < lower.size() && (static_cast<unsigned char>(lower[pos]) & 0xC0) == 0x80) continue;
       if (IsWordCharAt(lower, pos) && IsWordCharBefore(lower, pos)) continue;
       if (const auto* m = lex->modality.MatchEndingAt(lower, pos)) cues.push_back({pos, m});
     }

@@ -3,28 +3,50 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "normalizers/code_points.h"
-
 namespace solieu {
 
-bool IsWordCharAt(std::string_view s, size_t pos) {
-  if (pos >= s.size()) return false;
-  unsigned char b = s[pos];
-  if (b < 0x80) return IsAsciiAlnum(b);
+namespace {
+
+// ICU's answers for every code point below U+2000 (Latin with all of
+// Vietnamese's letters, Greek, Cyrillic, combining marks), asked once at
+// start-up: a lookup instead of two property calls per character scanned.
+constexpr UChar32 kTableEnd = 0x2000;
+
+struct CodePointTables {
+  bool word[kTableEnd];
+  UChar32 lower[kTableEnd];
+  CodePointTables() {
+    for (UChar32 c = 0; c < kTableEnd; ++c) {
+      word[c] = u_isalnum(c) || u_getCombiningClass(c) != 0;
+      lower[c] = u_tolower(c);
+    }
+  }
+};
+// Built before main (no static initializer scans text), so the lookups
+// need no first-use guard.
+const CodePointTables kTables;
+
+inline bool IsWordCodePoint(UChar32 c) {
+  if (c < 0) return false;
+  return c < kTableEnd ? kTables.word[c] : (u_isalnum(c) || u_getCombiningClass(c) != 0);
+}
+
+inline UChar32 LowerCodePoint(UChar32 c) { return c < kTableEnd ? kTables.lower[c] : u_tolower(c); }
+
+}  // namespace
+
+bool IsWordCharAtSlow(std::string_view s, size_t pos) {
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-  return c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+  return IsWordCodePoint(c);
 }
 
-bool IsWordCharBefore(std::string_view s, size_t pos) {
-  if (pos == 0 || pos > s.size()) return false;
-  unsigned char b = s[pos - 1];
-  if (b < 0x80) return IsAsciiAlnum(b);
+bool IsWordCharBeforeSlow(std::string_view s, size_t pos) {
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c;
   U8_PREV(s.data(), 0, i, c);
-  return c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+  return IsWordCodePoint(c);
 }
 
 bool IsUpperAt(std::string_view s, size_t pos) {
@@ -36,18 +58,30 @@ bool IsUpperAt(std::string_view s, size_t pos) {
 }
 
 // With ICU's simple case mapping, code point by code point: Vietnamese has
-// no special casing.
+// no special casing. Written into a buffer sized for the worst case (a
+// two-byte letter whose lower case takes three, as U+023A does), then cut.
 std::string Lower(std::string_view s) {
-  return MapCodePoints(s, [](UChar32 c, std::string_view bytes, std::string* out) {
-    if (c < 0) {  // malformed: kept as is
-      out->append(bytes);
-      return;
+  std::string out(s.size() + s.size() / 2 + U8_MAX_LENGTH, '\0');
+  char* p = out.data();
+  int32_t len = 0, i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    unsigned char b = s[i];
+    if (b < 0x80) {
+      p[len++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+      continue;
     }
-    char buf[U8_MAX_LENGTH];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, u_tolower(c));
-    out->append(buf, len);
-  });
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) {  // malformed: kept as is
+      for (int32_t k = start; k < i; ++k) p[len++] = s[k];
+      continue;
+    }
+    U8_APPEND_UNSAFE(p, len, LowerCodePoint(c));
+  }
+  out.resize(len);
+  return out;
 }
 
 std::string LowerSameLength(std::string_view s) {

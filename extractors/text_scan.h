@@ -5,11 +5,25 @@
 #include <string>
 #include <string_view>
 
+#include "normalizers/code_points.h"
+
 namespace solieu {
 
-// True when the code point that starts at / ends before `pos` is a letter or digit.
-bool IsWordCharAt(std::string_view s, size_t pos);
-bool IsWordCharBefore(std::string_view s, size_t pos);
+// True when the code point that starts at / ends before `pos` is a letter or
+// digit (or a combining mark). The scans ask this at nearly every byte, so
+// ASCII is answered here and the rest from a table (see text_scan.cc).
+bool IsWordCharAtSlow(std::string_view s, size_t pos);
+bool IsWordCharBeforeSlow(std::string_view s, size_t pos);
+inline bool IsWordCharAt(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return false;
+  unsigned char b = s[pos];
+  return b < 0x80 ? IsAsciiAlnum(b) : IsWordCharAtSlow(s, pos);
+}
+inline bool IsWordCharBefore(std::string_view s, size_t pos) {
+  if (pos == 0 || pos > s.size()) return false;
+  unsigned char b = s[pos - 1];
+  return b < 0x80 ? IsAsciiAlnum(b) : IsWordCharBeforeSlow(s, pos);
+}
 bool IsUpperAt(std::string_view s, size_t pos);
 
 // Lower case (ICU simple case mapping). For Vietnamese text the byte length
