@@ -165,7 +165,16 @@ NormalizedText TextNormalizer::Normalize(std::string_view original) const {
       while (i < n) {
         if (!may_change_[static_cast<unsigned char>(line[i])]) {  // a run copied as is
           int32_t j = i + 1;
-          while (j < n && !may_change_[static_cast<unsigned char>(line[j])]) ++j;
+          while (true) {
+            while (j < n && !may_change_[static_cast<unsigned char>(line[j])]) ++j;
+            // One plain space between words is kept as it is: the run goes
+            // on over it, as the copies it would have made merge anyway.
+            if (j + 1 < n && line[j] == ' ' && !may_change_[static_cast<unsigned char>(line[j + 1])]) {
+              j += 2;
+              continue;
+            }
+            break;
+          }
           flush_space();
           out.append(line.data() + i, j - i);
           map.AppendCopy(static_cast<uint32_t>(j - i));

@@ -53,8 +53,10 @@ StatusOr<std::unique_ptr<ToneNormalizer>> ToneNormalizer::Create() {
     tn->rules_.push_back({Capitalize(from), Capitalize(to)});
     tn->rules_.push_back({Upper(from), Upper(to)});
   }
-  for (const Rule& r : tn->rules_) {
+  for (uint32_t k = 0; k < tn->rules_.size(); ++k) {
+    const Rule& r = tn->rules_[k];
     if (r.from.size() < 2) return Status::Corrupt("normalizers/data/tone_placement.tsv: rule '" + r.from + "' is too short");
+    tn->by_first_[static_cast<unsigned char>(r.from[0])].push_back(k);
     tn->first_[static_cast<unsigned char>(r.from[0])] = true;
     tn->second_[static_cast<unsigned char>(r.from[1])] = true;
   }
@@ -72,8 +74,9 @@ int ToneNormalizer::Apply(std::string* text, OffsetMap* map) const {
     if (!first_[static_cast<unsigned char>(c)] || i + 1 >= s.size() || !second_[static_cast<unsigned char>(s[i + 1])]) {
       continue;
     }
-    for (const Rule& r : rules_) {
-      if (s.compare(i, r.from.size(), r.from) != 0) continue;
+    for (uint32_t k : by_first_[static_cast<unsigned char>(c)]) {
+      const Rule& r = rules_[k];
+      if (r.from[1] != s[i + 1] || s.compare(i, r.from.size(), r.from) != 0) continue;
       if (IsLetterAt(s, i + r.from.size())) break;  // closed syllable: hoàn, khuyến
       UChar32 prev = 0;
       if ((c == 'u' || c == 'U') && IsLetterBefore(s, i, &prev) && (prev == 'q' || prev == 'Q')) break;

@@ -5,6 +5,7 @@
 #define SOLIEU_NORMALIZERS_TONE_NORMALIZER_H_
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ class ToneNormalizer {
   // The first two bytes of some rule's `from`: "o" + lead byte of "á"; a
   // cheap test before trying the rules at an "o" or "u".
   std::array<bool, 256> first_{}, second_{};
+  // Indexes into rules_ by a rule's first byte, in rules_' order (the first
+  // rule that applies wins).
+  std::array<std::vector<uint32_t>, 256> by_first_;
 };
 
 }  // namespace solieu
