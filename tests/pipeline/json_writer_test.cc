@@ -36,6 +36,22 @@ TEST_CASE("JsonWriter escapes strings as the JSON library does", "[pipeline]") {
   }
 }
 
+TEST_CASE("JsonWriter escapes a byte wherever it falls among the eight-byte steps", "[pipeline]") {
+  // Every ASCII byte (controls, quote, backslash, DEL) at every place of a
+  // report line, against the JSON library.
+  const std::string line = "Tổng thu ngân sách ước đạt 575, tỷ đồng";
+  size_t wrong = 0;
+  for (int b = 0; b < 0x80; ++b) {
+    for (size_t at = 0; at <= line.size(); ++at) {
+      if (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) continue;  // keep UTF-8 whole
+      std::string s = line;
+      s.insert(at, 1, static_cast<char>(b));
+      wrong += Written([&](JsonWriter& w) { w.String(s); }) != nlohmann::ordered_json(s).dump();
+    }
+  }
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("JsonWriter separates keys and values at every depth", "[pipeline]") {
   std::string out = Written([](JsonWriter& w) {
     w.BeginObject();
