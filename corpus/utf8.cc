@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <string>
 
+#include "corpus/byte_scan.h"
+
 namespace solieu {
 
 size_t FindInvalidUtf8(std::string_view s) {
@@ -16,19 +18,12 @@ size_t FindInvalidUtf8(std::string_view s) {
     // Every document passes here twice (its line, then its text): eight
     // ASCII bytes at a time where it can, each sequence checked inline.
     if (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      const uint64_t high = w & 0x8080808080808080ULL;
+      const uint64_t high = byte_scan::NonAscii(byte_scan::Load8(s.data() + i));
       if (high == 0) {
         i += 8;
         continue;
       }
-      // On to the first non-ASCII byte: the lowest-addressed set bit.
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-      i += static_cast<size_t>(__builtin_clzll(high)) / 8;
-#else
-      i += static_cast<size_t>(__builtin_ctzll(high)) / 8;
-#endif
+      i += byte_scan::FirstFlaggedByte(high);  // on to the first non-ASCII byte
     }
     const unsigned char c = p[i];
     if (c < 0x80) {

@@ -3,10 +3,10 @@
 #define SOLIEU_EXTRACTORS_TEXT_SCAN_H_
 
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 
+#include "corpus/byte_scan.h"
 #include "normalizers/code_points.h"
 
 namespace solieu {
@@ -35,16 +35,11 @@ std::string LowerSameLength(std::string_view s);
 
 // Position of the first ASCII digit at or after `pos`; npos when none.
 // Every sentence is searched for one before anything else: eight bytes at a
-// time, with the "has a byte between" test (Bit Twiddling Hacks), whose
-// lowest flagged byte is exact; the bytewise loop then finds it.
+// time while none is a digit.
 inline size_t FindDigit(std::string_view s, size_t pos = 0) {
-  constexpr uint64_t kOnes = ~uint64_t{0} / 255, kLow7 = kOnes * 127, kHigh = kOnes * 128;
   while (pos + 8 <= s.size()) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + pos, 8);
-    const uint64_t low = x & kLow7;
-    const uint64_t digits = (kOnes * (127 + ':') - low) & ~x & (low + kOnes * (127 - '/')) & kHigh;
-    if (digits != 0) break;
+    const uint64_t digits = byte_scan::Between(byte_scan::Load8(s.data() + pos), '0' - 1, '9' + 1);
+    if (digits != 0) return pos + byte_scan::FirstFlaggedByte(digits);
     pos += 8;
   }
   for (; pos < s.size(); ++pos) {

@@ -9,11 +9,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "corpus/byte_scan.h"
 
 namespace solieu {
 
@@ -82,8 +83,8 @@ class JsonWriter {
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
       // Whole documents pass here: eight bytes at a time while none of
-      // them needs an escape (exact "has a zero / a byte less than" tests).
-      while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
+      // them needs an escape.
+      while (i + 8 <= s.size() && byte_scan::JsonSpecial(byte_scan::Load8(s.data() + i)) == 0) i += 8;
       if (i >= s.size()) break;
       unsigned char c = s[i];
       if (c >= 0x20 && c != '"' && c != '\\') continue;
@@ -105,15 +106,6 @@ class JsonWriter {
     }
     out_->append(s.data() + run, s.size() - run);
     out_->push_back('"');
-  }
-
-  static bool NeedsEscape8(const char* p) {
-    constexpr uint64_t kOnes = ~uint64_t{0} / 255, kHigh = kOnes * 0x80;
-    uint64_t x;
-    std::memcpy(&x, p, 8);
-    auto has_zero = [&](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
-    const bool control = ((x - kOnes * 0x20) & ~x & kHigh) != 0;  // a byte below 0x20
-    return control || has_zero(x ^ (kOnes * '"')) || has_zero(x ^ (kOnes * '\\'));
   }
 
   std::string* out_;

@@ -32,6 +32,26 @@ TEST_CASE("ReadJsonlFields decodes escapes and surrogate pairs as JSON does", "[
   CHECK(SameAsFullParser(line, f));
 }
 
+TEST_CASE("ReadJsonlFields finds an escape or a stray control character wherever it falls among eight-byte steps", "[corpus]") {
+  // The string reader steps over plain text eight bytes at a time: each
+  // escape, and each raw control character (which JSON refuses), at every
+  // place of a report sentence must be read as the full parser reads it.
+  const std::string text = "Tổng thu ngân sách ước đạt 575, tỷ đồng";
+  size_t wrong = 0;
+  for (std::string insert : {std::string("\\\""), std::string("\\\\"), std::string("\\n"), std::string("\\u1ED5"),
+                             std::string("\""), std::string("\x01"), std::string("\t"), std::string("\x1F")}) {
+    for (size_t at = 0; at <= text.size(); ++at) {
+      if (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // UTF-8 kept whole
+      std::string line = R"({"id":"bk-1","text":")" + text.substr(0, at) + insert + text.substr(at) + R"("})";
+      JsonlFields f;
+      bool fast = ReadJsonlFields(line, &f);
+      bool valid = !nlohmann::json::parse(line, nullptr, false).is_discarded();
+      wrong += fast != valid || (fast && !SameAsFullParser(line, f));
+    }
+  }
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("ReadJsonlFields keeps the last of duplicate keys, as the full parser does", "[corpus]") {
   std::string line = R"({"text":"cũ","text":"Thu ngân sách đạt 3.200 tỷ đồng"})";
   JsonlFields f;
