@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
 
   auto analyzer = Analyzer::Create(*rules);
   std::vector<AnalyzedDocument> analyzed;
+  analyzed.reserve(docs.size());  // no reallocation inside the timed loop
   t = std::chrono::steady_clock::now();
   for (auto& doc : docs) analyzed.push_back((*analyzer)->Analyze(std::move(doc)));
   line("whole analysis", Since(t), n_claims);
