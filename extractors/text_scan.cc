@@ -58,30 +58,18 @@ bool IsUpperAt(std::string_view s, size_t pos) {
 }
 
 // With ICU's simple case mapping, code point by code point: Vietnamese has
-// no special casing. Written into a buffer sized for the worst case (a
-// two-byte letter whose lower case takes three, as U+023A does), then cut.
+// no special casing.
 std::string Lower(std::string_view s) {
-  std::string out(s.size() + s.size() / 2 + U8_MAX_LENGTH, '\0');
-  char* p = out.data();
-  int32_t len = 0, i = 0, n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    unsigned char b = s[i];
-    if (b < 0x80) {
-      p[len++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      ++i;
-      continue;
-    }
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s.data(), i, n, c);
+  return MapCodePoints(s, [](UChar32 c, std::string_view bytes, std::string* out) {
     if (c < 0) {  // malformed: kept as is
-      for (int32_t k = start; k < i; ++k) p[len++] = s[k];
-      continue;
+      out->append(bytes);
+      return;
     }
-    U8_APPEND_UNSAFE(p, len, LowerCodePoint(c));
-  }
-  out.resize(len);
-  return out;
+    char buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, LowerCodePoint(c));
+    out->append(buf, len);
+  });
 }
 
 std::string LowerSameLength(std::string_view s) {

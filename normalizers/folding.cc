@@ -2,10 +2,11 @@
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <memory>
 #include <unordered_map>
+
+#include "normalizers/code_points.h"
 
 namespace solieu {
 
@@ -33,24 +34,12 @@ std::string FoldCodePoint(UChar32 c) {
 
 std::string Fold(std::string_view text) {
   thread_local std::unordered_map<UChar32, std::string> cache;
-  std::string out;
-  out.reserve(text.size());
-  int32_t i = 0, n = static_cast<int32_t>(text.size());
-  while (i < n) {
-    unsigned char b = text[i];
-    if (b < 0x80) {  // ASCII, most of report text: lower-cased in place
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(text.data(), i, n, c);
+  return MapCodePoints(text, [](UChar32 c, std::string_view, std::string* out) {
     if (c < 0) c = 0xFFFD;  // malformed: folded as the replacement character
     auto it = cache.find(c);
     if (it == cache.end()) it = cache.emplace(c, FoldCodePoint(c)).first;
-    out.append(it->second);
-  }
-  return out;
+    out->append(it->second);
+  });
 }
 
 }  // namespace solieu
