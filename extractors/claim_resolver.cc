@@ -57,10 +57,7 @@ std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view phrase, 
     for (uint32_t i : lex_->indicators.StartingWith(static_cast<unsigned char>(folded[at]))) {
       if (i >= best) break;
       const auto& e = entries[i];
-      if (e.phrase.size() > folded.size() - at || (e.phrase.size() > 1 && folded[at + 1] != e.phrase[1]) ||
-          folded.compare(at, e.phrase.size(), e.phrase) != 0) {
-        continue;
-      }
+      if (!lex_->indicators.PhraseAt(folded, at, e.phrase)) continue;
       size_t end = at + e.phrase.size();
       if (end != folded.size() && std::isalnum(static_cast<unsigned char>(folded[end]))) continue;
       if (quantity(dimension) && quantity(e.value.dimension) && dimension != e.value.dimension) continue;

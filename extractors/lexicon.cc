@@ -31,25 +31,22 @@ void PhraseTable<V>::Sort() {
   }
 }
 
-namespace {
-
-// Whether `phrase` is at `pos` in `text`. The lists tried share a first (or
-// last) byte, so the second byte settles most before the comparison.
-inline bool SameBytes(std::string_view text, size_t pos, const std::string& phrase) {
+// The lists tried share a first (or last) byte, so the second byte settles
+// most before the comparison.
+template <typename V>
+bool PhraseTable<V>::PhraseAt(std::string_view text, size_t pos, std::string_view phrase) {
   const size_t n = phrase.size();
-  if (n > text.size() - pos) return false;
+  if (pos > text.size() || n > text.size() - pos) return false;
   if (n > 1 && text[pos + 1] != phrase[1]) return false;
   return std::memcmp(text.data() + pos, phrase.data(), n) == 0;
 }
-
-}  // namespace
 
 template <typename V>
 const typename PhraseTable<V>::Entry* PhraseTable<V>::MatchAt(std::string_view text, size_t pos) const {
   if (pos >= text.size()) return nullptr;
   for (uint32_t i : by_first_[static_cast<unsigned char>(text[pos])]) {
     const Entry& e = entries_[i];
-    if (!SameBytes(text, pos, e.phrase)) continue;
+    if (!PhraseAt(text, pos, e.phrase)) continue;
     size_t end = pos + e.phrase.size();
     bool last_is_word = IsWordCharBefore(text, end);
     if (last_is_word && IsWordCharAt(text, end)) continue;
@@ -65,7 +62,7 @@ const typename PhraseTable<V>::Entry* PhraseTable<V>::MatchEndingAt(std::string_
     const Entry& e = entries_[i];
     if (e.phrase.size() > pos) continue;
     size_t start = pos - e.phrase.size();
-    if (!SameBytes(text, start, e.phrase)) continue;
+    if (!PhraseAt(text, start, e.phrase)) continue;
     if (IsWordCharAt(text, start) && IsWordCharBefore(text, start)) continue;
     return &e;
   }

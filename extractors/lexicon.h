@@ -34,6 +34,8 @@ class PhraseTable {
   // Indexes (into entries()) of the entries whose phrase starts with byte
   // `b`, longest first; the hot loops look only at these.
   const std::vector<uint32_t>& StartingWith(unsigned char b) const { return by_first_[b]; }
+  // Whether `phrase` is at `pos` in `text`, byte for byte (no boundaries).
+  static bool PhraseAt(std::string_view text, size_t pos, std::string_view phrase);
 
  private:
   std::vector<Entry> entries_;

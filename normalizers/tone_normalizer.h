@@ -27,12 +27,12 @@ class ToneNormalizer {
  private:
   struct Rule { std::string from, to; };
   std::vector<Rule> rules_;  // upper, capitalised and lower forms
-  // The first two bytes of some rule's `from`: "o" + lead byte of "á"; a
-  // cheap test before trying the rules at an "o" or "u".
-  std::array<bool, 256> first_{}, second_{};
   // Indexes into rules_ by a rule's first byte, in rules_' order (the first
-  // rule that applies wins).
+  // rule that applies wins); and the second bytes of any rule's `from`
+  // ("o" + lead byte of "á"): a cheap test before trying the rules at an
+  // "o" or "u".
   std::array<std::vector<uint32_t>, 256> by_first_;
+  std::array<bool, 256> second_{};
 };
 
 }  // namespace solieu
