@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 
 #include "corpus/rules.h"
 #include "extractors/text_scan.h"
@@ -29,16 +28,6 @@ void PhraseTable<V>::Sort() {
     by_first_[static_cast<unsigned char>(p.front())].push_back(i);
     by_last_[static_cast<unsigned char>(p.back())].push_back(i);
   }
-}
-
-// The lists tried share a first (or last) byte, so the second byte settles
-// most before the comparison.
-template <typename V>
-bool PhraseTable<V>::PhraseAt(std::string_view text, size_t pos, std::string_view phrase) {
-  const size_t n = phrase.size();
-  if (pos > text.size() || n > text.size() - pos) return false;
-  if (n > 1 && text[pos + 1] != phrase[1]) return false;
-  return std::memcmp(text.data() + pos, phrase.data(), n) == 0;
 }
 
 template <typename V>

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,7 +36,14 @@ class PhraseTable {
   // `b`, longest first; the hot loops look only at these.
   const std::vector<uint32_t>& StartingWith(unsigned char b) const { return by_first_[b]; }
   // Whether `phrase` is at `pos` in `text`, byte for byte (no boundaries).
-  static bool PhraseAt(std::string_view text, size_t pos, std::string_view phrase);
+  // The lists tried share a first (or last) byte, so the second byte
+  // settles most before the comparison.
+  static bool PhraseAt(std::string_view text, size_t pos, std::string_view phrase) {
+    const size_t n = phrase.size();
+    if (pos > text.size() || n > text.size() - pos) return false;
+    if (n > 1 && text[pos + 1] != phrase[1]) return false;
+    return std::memcmp(text.data() + pos, phrase.data(), n) == 0;
+  }
 
  private:
   std::vector<Entry> entries_;

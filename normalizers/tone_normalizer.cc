@@ -57,6 +57,7 @@ StatusOr<std::unique_ptr<ToneNormalizer>> ToneNormalizer::Create() {
     const Rule& r = tn->rules_[k];
     if (r.from.size() < 2) return Status::Corrupt("normalizers/data/tone_placement.tsv: rule '" + r.from + "' is too short");
     tn->by_first_[static_cast<unsigned char>(r.from[0])].push_back(k);
+    tn->first_[static_cast<unsigned char>(r.from[0])] = true;
     tn->second_[static_cast<unsigned char>(r.from[1])] = true;
   }
   return tn;
@@ -70,11 +71,10 @@ int ToneNormalizer::Apply(std::string* text, OffsetMap* map) const {
   OffsetMap m;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    const auto& candidates = by_first_[static_cast<unsigned char>(c)];
-    if (candidates.empty() || i + 1 >= s.size() || !second_[static_cast<unsigned char>(s[i + 1])]) {
+    if (!first_[static_cast<unsigned char>(c)] || i + 1 >= s.size() || !second_[static_cast<unsigned char>(s[i + 1])]) {
       continue;
     }
-    for (uint32_t k : candidates) {
+    for (uint32_t k : by_first_[static_cast<unsigned char>(c)]) {
       const Rule& r = rules_[k];
       if (r.from[1] != s[i + 1] || s.compare(i, r.from.size(), r.from) != 0) continue;
       if (IsLetterAt(s, i + r.from.size())) break;  // closed syllable: hoàn, khuyến

@@ -28,11 +28,13 @@ class ToneNormalizer {
   struct Rule { std::string from, to; };
   std::vector<Rule> rules_;  // upper, capitalised and lower forms
   // Indexes into rules_ by a rule's first byte, in rules_' order (the first
-  // rule that applies wins); and the second bytes of any rule's `from`
-  // ("o" + lead byte of "á"): a cheap test before trying the rules at an
-  // "o" or "u".
+  // rule that applies wins).
   std::array<std::vector<uint32_t>, 256> by_first_;
-  std::array<bool, 256> second_{};
+  // The first two bytes of some rule's `from` ("o" + lead byte of "á"): a
+  // one-load test at every byte of the text before trying the rules at an
+  // "o" or "u". first_ is by_first_'s non-empty lists, kept flat because an
+  // empty-vector test per byte cost 10% more of the normalizer.
+  std::array<bool, 256> first_{}, second_{};
 };
 
 }  // namespace solieu
