@@ -177,7 +177,7 @@ struct ClaimExtractor::Impl {
     // Periods and place names are not part of a metric: "thu ngân sách
     // thành phố bắc kạn năm 2023" → "thu ngân sách". One pass each.
     removed |= RE2::GlobalReplace(&text, *lex->any_period, "") > 0;
-    removed |= RE2::GlobalReplace(&text, *lex->any_place, "") > 0;
+    removed |= lex->prefixed_places.RemoveAll(&text);
     if (removed) {
       std::string squeezed;
       for (char ch : text) if (ch != ' ' || (!squeezed.empty() && squeezed.back() != ' ')) squeezed += ch;
@@ -272,6 +272,7 @@ struct ClaimExtractor::Impl {
     for (size_t pos = 1; pos <= lower.size(); ++pos) {
       // A cue is whole characters: it cannot end inside one (normalized text is valid UTF-8).
       if (pos < lower.size() && (static_cast<unsigned char>(lower[pos]) & 0xC0) == 0x80) continue;
+      if (lex->modality.EndingWith(static_cast<unsigned char>(lower[pos - 1])).empty()) continue;  // no cue ends so
       if (IsWordCharAt(lower, pos) && IsWordCharBefore(lower, pos)) continue;
       if (const auto* m = lex->modality.MatchEndingAt(lower, pos)) cues.push_back({pos, m});
     }

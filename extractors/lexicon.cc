@@ -61,6 +61,8 @@ const typename PhraseTable<V>::Entry* PhraseTable<V>::MatchEndingAt(std::string_
 template <typename V>
 const typename PhraseTable<V>::Entry* PhraseTable<V>::FindIn(std::string_view text) const {
   for (size_t pos = 0; pos < text.size(); ++pos) {
+    // Most bytes start no phrase: the table says so before the word tests.
+    if (by_first_[static_cast<unsigned char>(text[pos])].empty()) continue;
     if (IsWordCharAt(text, pos) && IsWordCharBefore(text, pos)) continue;
     if (const Entry* e = MatchAt(text, pos)) return e;
   }
@@ -215,14 +217,9 @@ StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load() {
   lex->indicators.Sort();
   lex->gazetteer.Sort();
   lex->gazetteer_lower.Sort();
-  {
-    std::string any;
-    // Only names with their prefix: a bare one may be a common phrase ("chợ mới").
-    for (const auto& e : lex->gazetteer_lower.entries()) {
-      if (lex->place_prefixes.MatchAt(e.phrase, 0)) any += (any.empty() ? "" : "|") + re2::RE2::QuoteMeta(e.phrase);
-    }
-    lex->any_place = std::make_shared<re2::RE2>(any);
-    if (!lex->any_place->ok()) return Status::Corrupt("extractors/data/gazetteer.tsv: aliases do not combine: " + lex->any_place->error());
+  // Only names with their prefix: a bare one may be a common phrase ("chợ mới").
+  for (const auto& e : lex->gazetteer_lower.entries()) {
+    if (lex->place_prefixes.MatchAt(e.phrase, 0)) lex->prefixed_places.Add(e.phrase);
   }
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "corpus/status.h"
+#include "extractors/literal_set.h"
 
 namespace re2 { class RE2; }
 
@@ -35,6 +36,7 @@ class PhraseTable {
   // Indexes (into entries()) of the entries whose phrase starts with byte
   // `b`, longest first; the hot loops look only at these.
   const std::vector<uint32_t>& StartingWith(unsigned char b) const { return by_first_[b]; }
+  const std::vector<uint32_t>& EndingWith(unsigned char b) const { return by_last_[b]; }
   // Whether `phrase` is at `pos` in `text`, byte for byte (no boundaries).
   // The lists tried share a first (or last) byte, so the second byte
   // settles most before the comparison.
@@ -88,7 +90,7 @@ struct Lexicon {
   std::vector<PatternRule> non_claims;
   std::vector<PatternRule> periods;
   std::shared_ptr<re2::RE2> any_period;  // every period pattern in one alternation, for removing them at once
-  std::shared_ptr<re2::RE2> any_place;   // every lower-case gazetteer alias, likewise
+  LiteralSet prefixed_places;             // lower-case aliases that open with a place prefix ("thành phố bắc kạn")
   PhraseTable<IndicatorInfo> indicators;  // folded aliases
   PhraseTable<GazetteerEntry> gazetteer;  // aliases as written (NFC)
   PhraseTable<GazetteerEntry> gazetteer_lower;  // the same, lower case
