@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
@@ -23,11 +24,19 @@ struct Candidate {
   size_t unit_begin = 0;     // where the unit or counted noun starts
 };
 
-// Sentence-level punctuation that ends a clause for attachment and metrics.
-bool IsClauseBreak(char c) { return c == ';' || c == ':' || c == '(' || c == ')'; }
+// Sentence-level punctuation that ends a clause for attachment and metrics
+// (kClause); a comma ends a segment (kSegment). A table, because the scans
+// back over a sentence run for every figure.
+enum : uint8_t { kClause = 1, kSegment = 2 };
+constexpr std::array<uint8_t, 256> kBreaks = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : {';', ':', '(', ')'}) t[c] = kClause | kSegment;
+  t[static_cast<unsigned char>(',')] = kSegment;
+  return t;
+}();
 
 size_t ClauseStart(std::string_view s, size_t pos) {
-  while (pos > 0 && !IsClauseBreak(s[pos - 1])) --pos;
+  while (pos > 0 && !(kBreaks[static_cast<unsigned char>(s[pos - 1])] & kClause)) --pos;
   return pos;
 }
 
@@ -53,7 +62,7 @@ void ShareElidedSubjects(std::string_view s, std::vector<Claim>* claims) {
 }
 
 size_t SegmentStart(std::string_view s, size_t pos) {
-  while (pos > 0 && !IsClauseBreak(s[pos - 1]) && s[pos - 1] != ',') --pos;
+  while (pos > 0 && !(kBreaks[static_cast<unsigned char>(s[pos - 1])] & kSegment)) --pos;
   return pos;
 }
 
