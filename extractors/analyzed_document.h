@@ -4,6 +4,7 @@
 #ifndef SOLIEU_EXTRACTORS_ANALYZED_DOCUMENT_H_
 #define SOLIEU_EXTRACTORS_ANALYZED_DOCUMENT_H_
 
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,7 +31,15 @@ struct AnalyzedDocument {
     return std::string_view(normalized).substr(s.norm_begin, s.norm_end - s.norm_begin);
   }
   std::string ClaimId(const Claim& c) const {
-    return doc.doc_id + ":" + std::to_string(c.span_begin) + "-" + std::to_string(c.span_end);
+    char buf[32];  // ":", "-" and two 32-bit numbers fit
+    char* p = buf;
+    *p++ = ':';
+    p = std::to_chars(p, buf + sizeof buf, c.span_begin).ptr;
+    *p++ = '-';
+    p = std::to_chars(p, buf + sizeof buf, c.span_end).ptr;
+    std::string id;
+    id.reserve(doc.doc_id.size() + (p - buf));
+    return id.append(doc.doc_id).append(buf, p);
   }
   // What the full-text index holds for each sentence: its folded text.
   std::vector<std::string> SearchKeys() const {
