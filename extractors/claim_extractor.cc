@@ -449,6 +449,7 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
     cl.modality = modality.value_or("actual");
     cl.modality_stated = modality.has_value();
     cl.metric = im.Metric(s, lower, c, c.verb_begin && c.claim.unit == "%" ? std::min(before, c.verb_begin) : before);
+    if (cands.empty()) cands.reserve(8);  // a sentence seldom holds more figures; each regrowth moves them all
     cands.push_back(std::move(c));
   }
 
