@@ -43,19 +43,26 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   if (!lookup.ok()) return lookup.status();
   auto sink = DocumentSink::Open(opt.db_path, "ingest", options.dump(), opt.batch_documents);
   if (!sink.ok()) return sink.status();
+  // Without WAL the reader's question would wait for each commit of the
+  // sink (up to the busy timeout, for every document): the sink alone then
+  // recognises stored documents, after their analysis.
+  const bool look_up_early = (*lookup)->write_ahead_log();
+  if (!look_up_early) lookup->reset();
 
   Progress progress(opt.progress, KnownInputBytes(opt.inputs));
   DocumentReader reader(opt.inputs, opt.reader);
   std::atomic<uint64_t> already_stored{0};  // counted on the reader thread
   AnalysisCallbacks cb;
-  cb.wanted = [&](const Document& d) {
-    auto has = (*lookup)->HasContent(d.content_hash);
-    if (has.ok() && *has) {
-      ++already_stored;
-      return false;
-    }
-    return true;
-  };
+  if (look_up_early) {
+    cb.wanted = [&](const Document& d) {
+      auto has = (*lookup)->HasContent(d.content_hash);
+      if (has.ok() && *has) {
+        ++already_stored;
+        return false;
+      }
+      return true;
+    };
+  }
   cb.on_document = [&](AnalyzedDocument&& a) -> Status { return (*sink)->Add(a, on_skip); };
   cb.on_skip = [&](const Skip& s) {
     (*sink)->NoteSkipped();
@@ -72,6 +79,7 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   auto stats = (*sink)->Finish();
   if (!stats.ok()) return stats.status();
   stats->duplicates += already_stored;
+  stats->stored_found_after_analysis = !look_up_early;
   stats->bytes = reader.bytes_read();
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;

@@ -34,6 +34,9 @@ struct IngestStats {
   uint64_t bytes = 0;
   double seconds = 0;
   int64_t unfinished_runs = 0;      // earlier runs that were killed: their whole documents are kept
+  // The database could not use WAL (see Store::write_ahead_log), so stored
+  // documents were recognised only after their analysis.
+  bool stored_found_after_analysis = false;
 };
 
 // Errors are about the database or rules; unreadable input is reported to

@@ -82,6 +82,11 @@ int Ingest(const Args& a) {
     std::fprintf(stderr, "note: %s holds %lld earlier run(s) that did not finish (killed?); the documents they "
                  "stored are whole and kept, the rest was read again now\n", a.db.c_str(), (long long)s.unfinished_runs);
   }
+  if (s.stored_found_after_analysis) {
+    std::fprintf(stderr, "note: %s cannot use SQLite's write-ahead log here (a network file system?); documents "
+                 "already stored were analyzed again before being recognised, which makes re-ingesting slow\n",
+                 a.db.c_str());
+  }
   std::fprintf(stderr,
                "ingested %llu documents (%llu already stored), %llu sentences, %llu claims, %llu skipped"
                " into %s in %.2f s (%.1f MB/s)\n",

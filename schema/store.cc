@@ -91,8 +91,16 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
       return Open(path, mode);
     }
   } else {
-    SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-                                       "cannot set up the database"));
+    // WAL lets readers go on beside the writer. A file system without the
+    // shared memory it needs (some network mounts) keeps the rollback
+    // journal: SQLite answers with the mode it kept, and callers ask.
+    Stmt journal;
+    SOLIEU_RETURN_IF_ERROR(journal.Prepare(store->db_, "PRAGMA journal_mode=WAL"));
+    auto mode = journal.Step();
+    if (!mode.ok()) return Status::IoError(path + ": cannot set up the database: " + mode.status().message());
+    store->write_ahead_log_ = *mode && journal.Text(0) == "wal";
+    journal.Finalize();
+    SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", "cannot set up the database"));
     // Schema, views and version in one transaction: a run killed while
     // creating them leaves an empty file, never half a schema.
     SOLIEU_RETURN_IF_ERROR(store->Exec("BEGIN IMMEDIATE", "cannot begin a transaction"));

@@ -42,6 +42,12 @@ class Store {
   StatusOr<int64_t> CountUnfinishedRuns();
   StatusOr<int64_t> CountDocuments();
 
+  // Whether the database is in WAL mode, where a second connection reads
+  // while this one writes. Opening for writing asks for it; a file system
+  // without shared memory for it leaves the rollback journal, where a reader
+  // waits for the writer's commit.
+  bool write_ahead_log() const { return write_ahead_log_; }
+
   Status Begin();
   Status Commit();
   // Foreign key checks (on by default). A bulk writer may turn them off
@@ -127,6 +133,7 @@ class Store {
   struct Statements;
   sqlite3* db_ = nullptr;
   std::string path_;
+  bool write_ahead_log_ = false;
   std::unique_ptr<Statements> st_;
   struct Staging;
   std::unique_ptr<Staging> staging_;  // made by the first StageFinding

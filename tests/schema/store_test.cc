@@ -89,6 +89,25 @@ TEST_CASE("Store adds the same document only once", "[schema]") {
   CHECK_THAT(third.status().message(), Catch::Contains("b.jsonl:3") && Catch::Contains("already stored"));
 }
 
+TEST_CASE("Store opened for writing uses the write-ahead log, and a reader goes on beside its writer", "[schema]") {
+  TempDir tmp;
+  auto [store, run] = OpenForWriting(tmp.Path("w.db"));
+  CHECK(store->write_ahead_log());
+  // Opened before the writer's transaction, which opening (a schema check) would wait for.
+  auto reader = Store::Open(tmp.Path("w.db"), Store::Mode::kReadWrite);
+  REQUIRE(reader.ok());
+  REQUIRE(store->Begin().ok());
+  REQUIRE(store->WriteDocument(AnalyzeText(kArticle, "a.txt"), run).ok());
+  // The writer's transaction is open: the second connection still answers at once.
+  auto has = (*reader)->HasContent(AnalyzeText(kArticle, "a.txt").doc.content_hash);
+  REQUIRE(has.ok());
+  CHECK_FALSE(*has);  // not committed yet
+  REQUIRE(store->Commit().ok());
+  has = (*reader)->HasContent(AnalyzeText(kArticle, "a.txt").doc.content_hash);
+  REQUIRE(has.ok());
+  CHECK(*has);
+}
+
 TEST_CASE("Store refuses a file that is not a solieu database, and a newer schema", "[schema]") {
   TempDir tmp;
   solieu::testing::WriteFile(tmp.Path("notes.db"), "these are not the pages of a database, just text\n");
