@@ -1,5 +1,10 @@
 #include "pipeline/parallel.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -16,6 +21,23 @@ struct Item {
   std::variant<Document, Skip, AnalyzedDocument, std::monostate> payload;  // monostate: not wanted
   uint64_t bytes_read;
 };
+
+// The caller's thread writes every document, in order, alone: once the
+// analysis threads can keep up, it is what the run waits for. At the same
+// priority they took turns with it on the cores, and with --jobs 2 on two
+// cores it spent two fifths of a 200 MB ingest ready to run but waiting
+// behind them (ingest 12-13 s; 10.1-10.6 s with the workers at nice +8).
+// Lower, they still get every moment the writer leaves. Per thread on
+// Linux (setpriority on a thread id); elsewhere, and where refused, nothing.
+void LowerThisThreadsPriority(int niceness) {
+#ifdef __linux__
+  errno = 0;
+  int now = getpriority(PRIO_PROCESS, 0);
+  if (errno == 0) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), std::min(now + niceness, 19));
+#else
+  (void)niceness;
+#endif
+}
 
 }  // namespace
 
@@ -74,6 +96,7 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
+      LowerThisThreadsPriority(kAnalysisNiceness);
       auto analyzer = Analyzer::Create(rules);
       if (!analyzer.ok()) worker_errors[w] = analyzer.status();
       while (true) {

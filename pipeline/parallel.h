@@ -24,6 +24,11 @@ struct AnalysisCallbacks {
   std::function<void(uint64_t bytes_read)> on_progress;
 };
 
+// The analysis threads run this much nicer than the calling thread, which
+// writes (Linux): the writer is the one stage that cannot be spread over
+// cores, so it must not wait for a core behind them.
+constexpr int kAnalysisNiceness = 8;
+
 // Returns the first error a callback returned, else ok.
 Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> rules, int jobs,
                    const AnalysisCallbacks& callbacks);
