@@ -23,12 +23,12 @@ struct Item {
 };
 
 // The caller's thread writes every document, in order, alone: once the
-// analysis threads can keep up, it is what the run waits for. At the same
-// priority they took turns with it on the cores, and with --jobs 2 on two
-// cores it spent two fifths of a 200 MB ingest ready to run but waiting
-// behind them (ingest 12-13 s; 10.1-10.6 s with the workers at nice +8).
-// Lower, they still get every moment the writer leaves. Per thread on
-// Linux (setpriority on a thread id); elsewhere, and where refused, nothing.
+// analysis threads fill every core, it is what the run waits for. At the
+// same priority they took turns with it, and with --jobs 2 on two cores it
+// spent two fifths of a 200 MB ingest ready to run but waiting behind them
+// (12.5-16.6 s; 10.1-13.0 s with the workers at nice +8). Lower, they still
+// get every moment the writer leaves. Per thread on Linux (setpriority on a
+// thread id); elsewhere, and where refused, nothing.
 void LowerThisThreadsPriority(int niceness) {
 #ifdef __linux__
   errno = 0;
@@ -93,10 +93,13 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
     done_cv.notify_all();
   });
 
+  // With fewer workers than cores a core is left for the writer, and the
+  // analysis is what the run waits for: it keeps its priority.
+  const bool workers_fill_the_cores = static_cast<unsigned>(jobs) >= std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
-      LowerThisThreadsPriority(kAnalysisNiceness);
+      if (workers_fill_the_cores) LowerThisThreadsPriority(kAnalysisNiceness);
       auto analyzer = Analyzer::Create(rules);
       if (!analyzer.ok()) worker_errors[w] = analyzer.status();
       while (true) {

@@ -24,9 +24,10 @@ struct AnalysisCallbacks {
   std::function<void(uint64_t bytes_read)> on_progress;
 };
 
-// The analysis threads run this much nicer than the calling thread, which
-// writes (Linux): the writer is the one stage that cannot be spread over
-// cores, so it must not wait for a core behind them.
+// When there are as many analysis threads as cores, they run this much
+// nicer than the calling thread, which writes (Linux): the writer is the one
+// stage that cannot be spread over cores, so it must not wait for a core
+// behind them. With fewer, a core is left for it and they keep its priority.
 constexpr int kAnalysisNiceness = 8;
 
 // Returns the first error a callback returned, else ok.

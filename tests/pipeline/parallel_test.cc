@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "test_support.h"
 
@@ -59,32 +60,49 @@ TEST_CASE("RunAnalysis delivers every document in input order whatever the numbe
 }
 
 #ifdef __linux__
-TEST_CASE("RunAnalysis runs its analysis threads nicer than the writer, which never waits behind them",
-          "[pipeline]") {
+namespace {
+
+// Runs the samples with `jobs` workers; returns how many threads ran at
+// `lowered` at once (at most), and whether the writer kept `base` throughout.
+std::pair<int, bool> LoweredThreads(int jobs, int base, int lowered) {
   auto rules = AnalyzerRules::Load();
   REQUIRE(rules.ok());
+  DocumentReader reader({SourcePath("corpus/samples")}, ReaderOptions{});
+  int most = 0;
+  bool writer_kept = true;
+  AnalysisCallbacks cb;
+  cb.on_document = [&](AnalyzedDocument&&) {
+    // On the writer's thread; the workers have started by some document and
+    // end only after the last is read, so the most seen at once is all of them.
+    writer_kept &= getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())) == base;
+    int now = 0;
+    for (int nice : ThreadNiceValues()) now += nice == lowered;
+    most = std::max(most, now);
+    return Status::Ok();
+  };
+  REQUIRE(RunAnalysis(&reader, *rules, jobs, cb).ok());
+  return {most, writer_kept};
+}
+
+}  // namespace
+
+TEST_CASE("RunAnalysis runs as many analysis threads as cores nicer than the writer, fewer at its priority",
+          "[pipeline]") {
   const int base = getpriority(PRIO_PROCESS, 0);
   const int lowered = std::min(base + kAnalysisNiceness, 19);
   if (lowered == base) {
     WARN("this process already runs at the lowest priority: nothing to lower, skipped");
     return;
   }
-  DocumentReader reader({SourcePath("corpus/samples")}, ReaderOptions{});
-  const int jobs = 2;
-  int seen_writer = base, seen_lowered = 0;
-  AnalysisCallbacks cb;
-  cb.on_document = [&](AnalyzedDocument&&) {
-    // On the writer's thread; the workers have started by some document and
-    // end only after the last is read, so the most seen at once is all of them.
-    if (getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())) != base) seen_writer = -1;
-    int lowered_now = 0;
-    for (int nice : ThreadNiceValues()) lowered_now += nice == lowered;
-    seen_lowered = std::max(seen_lowered, lowered_now);
-    return Status::Ok();
-  };
-  REQUIRE(RunAnalysis(&reader, *rules, jobs, cb).ok());
-  CHECK(seen_writer == base);
-  CHECK(seen_lowered == jobs);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto [most, writer_kept] = LoweredThreads(cores, base, lowered);
+  CHECK(most == cores);
+  CHECK(writer_kept);
   CHECK(getpriority(PRIO_PROCESS, 0) == base);  // the calling thread keeps its own
+  if (cores >= 2) {
+    auto [fewer_most, fewer_writer_kept] = LoweredThreads(cores - 1, base, lowered);
+    CHECK(fewer_most == 0);
+    CHECK(fewer_writer_kept);
+  }
 }
 #endif
