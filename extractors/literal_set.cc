@@ -17,9 +17,9 @@ void LiteralSet::Add(std::string_view literal) {
     uint32_t next = Child(node, b);
     if (next == 0) {
       next = static_cast<uint32_t>(nodes_.size());
-      nodes_[node].children.emplace_back(b, next);
-      nodes_.emplace_back();
       if (node == 0) first_[b] = next;
+      else nodes_[node].children.emplace_back(b, next);
+      nodes_.emplace_back();
     }
     node = next;
   }

@@ -27,13 +27,13 @@ class LiteralSet {
 
  private:
   struct Node {
-    std::vector<std::pair<unsigned char, uint32_t>> children;  // by byte; few per node
+    std::vector<std::pair<unsigned char, uint32_t>> children;  // by byte; few per node (the root's are first_)
     bool terminal = false;                                     // a literal ends here
   };
   uint32_t Child(uint32_t node, unsigned char b) const;
 
   std::vector<Node> nodes_{1};          // nodes_[0] is the root
-  std::array<uint32_t, 256> first_{};  // the root's children as a table: most bytes start nothing
+  std::array<uint32_t, 256> first_{};  // the root's children, by byte: most bytes start nothing
 };
 
 }  // namespace solieu

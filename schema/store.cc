@@ -267,11 +267,13 @@ Status Store::CreateIndexes() {
   // more: with a 500 KB cache the build of 4.2 million claims' indexes
   // peaked at 9.5 MB instead of 13.5, in the same time, so that ingest's
   // memory stays flat in corpus size.
+  auto cache_size = Count("PRAGMA cache_size");  // this connection's, put back after
+  if (!cache_size.ok()) return cache_size.status();
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA threads=" + std::to_string(cores) + "; PRAGMA cache_size=-500",
                               "cannot set up the sort"));
   Status built = Exec(*sql, "cannot build indexes");
-  Status reset = Exec("PRAGMA threads=0; PRAGMA cache_size=-2000", "cannot reset the sort");
+  Status reset = Exec("PRAGMA threads=0; PRAGMA cache_size=" + std::to_string(*cache_size), "cannot reset the sort");
   return built.ok() ? reset : built;
 }
 

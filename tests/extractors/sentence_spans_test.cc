@@ -34,3 +34,16 @@ TEST_CASE("Sentence spans are read as one value among others, as a document line
   CHECK(spans[1].begin == 46);
   CHECK(SentenceSpansJson(spans) == "[[0,44,0,45],[45,90,46,92]]");
 }
+
+TEST_CASE("Sentence spans are written whole at the widest offsets and for a document without sentences",
+          "[extractors]") {
+  CHECK(SentenceSpansJson({}) == "[]");
+  constexpr uint32_t kMax = 4294967295u;
+  std::vector<SentenceRecord> widest(3, SentenceRecord{kMax, kMax, kMax, kMax});
+  std::string one = "[4294967295,4294967295,4294967295,4294967295]";
+  CHECK(SentenceSpansJson(widest) == "[" + one + "," + one + "," + one + "]");
+  std::vector<SentenceRecord> back;
+  REQUIRE(ParseSentenceSpans(SentenceSpansJson(widest), &back));
+  REQUIRE(back.size() == 3);
+  CHECK(back[2].end == kMax);
+}
