@@ -21,6 +21,7 @@ StatusOr<std::unique_ptr<DocumentSink>> DocumentSink::Open(const std::string& db
   sink->batch_ = batch_documents;
   SOLIEU_RETURN_IF_ERROR(sink->store_->SetForeignKeys(false));
   SOLIEU_RETURN_IF_ERROR(sink->store_->Begin());
+  SOLIEU_RETURN_IF_ERROR(sink->store_->DeferIndexes());
   return sink;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <optional>
 #include <thread>
 #include <nlohmann/json.hpp>
 
@@ -100,7 +101,9 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     if (!mode.ok()) return Status::IoError(path + ": cannot set up the database: " + mode.status().message());
     store->write_ahead_log_ = *mode && journal.Text(0) == "wal";
     journal.Finalize();
-    SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", "cannot set up the database"));
+    // Foreign keys stay off until the schema is in place: an upgrade drops
+    // and rebuilds tables that others refer to (schema/migrate_v4.sql).
+    SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", "cannot set up the database"));
     // Schema, views and version in one transaction: a run killed while
     // creating them leaves an empty file, never half a schema.
     SOLIEU_RETURN_IF_ERROR(store->Exec("BEGIN IMMEDIATE", "cannot begin a transaction"));
@@ -111,14 +114,22 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
       if (!r.ok()) return r.status();
       if (tables.Int(0) > 0) return Status::Corrupt(path + ": not a solieu database (it has other tables)");
     }
-    // Schema and views: idempotent, so opening also repairs missing views.
-    // Between them, the upgrade of a database that keeps a row per sentence
-    // (schema versions 1 and 2).
+    // Schema, keys and views: idempotent, so opening also repairs missing
+    // views and keys. Around them, the upgrades: of a database that keeps a
+    // row per sentence (schema versions 1 and 2), then of primary keys on
+    // claims and comparisons (1 to 3), whose tables schema.sql makes anew
+    // between the two steps, and which need their secondary indexes again.
     auto has_sentence_rows = store->Count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sentences'");
     if (!has_sentence_rows.ok()) return has_sentence_rows.status();
-    std::vector<const char*> files = {"schema/schema.sql"};
+    bool keyed_by_primary_keys = user_version > 0 && user_version < 4;
+    std::vector<const char*> files;
     if (*has_sentence_rows > 0) files.push_back("schema/migrate_v3.sql");
+    if (keyed_by_primary_keys) files.push_back("schema/migrate_v4.sql");
+    files.push_back("schema/schema.sql");
+    if (keyed_by_primary_keys) files.push_back("schema/migrate_v4_rows.sql");
+    files.push_back("schema/keys.sql");
     files.push_back("schema/views.sql");
+    if (keyed_by_primary_keys) files.push_back("schema/indexes.sql");
     for (const char* name : files) {
       auto sql = ReadRuleFile(name);
       if (!sql.ok()) return sql.status();
@@ -210,6 +221,26 @@ const std::string& Store::MetricKey(const std::string& metric) {
   return metric_keys_.emplace(metric, Fold(metric)).first->second;
 }
 
+namespace {
+
+// A span two claims share, if any: their ids would be equal.
+std::optional<std::pair<uint32_t, uint32_t>> RepeatedSpan(const std::vector<Claim>& claims) {
+  using Span = std::pair<uint32_t, uint32_t>;
+  auto span = [](const Claim& c) { return Span{c.span_begin, c.span_end}; };
+  bool ascending = true;  // the usual order, where nothing need be sorted
+  for (size_t i = 1; i < claims.size() && ascending; ++i) ascending = span(claims[i - 1]) < span(claims[i]);
+  if (ascending) return std::nullopt;
+  std::vector<Span> spans;
+  spans.reserve(claims.size());
+  for (const Claim& c : claims) spans.push_back(span(c));
+  std::sort(spans.begin(), spans.end());
+  auto twice = std::adjacent_find(spans.begin(), spans.end());
+  if (twice == spans.end()) return std::nullopt;
+  return *twice;
+}
+
+}  // namespace
+
 StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
   Statements& s = *st_;
   auto dup = HasContent(a.doc.content_hash);
@@ -224,6 +255,12 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
                                 "' is already stored with different text, skipped");
   }
   const Document& d = a.doc;
+  if (auto twice = RepeatedSpan(a.claims)) {
+    // Two claims would share an id. claims_by_id would refuse the second,
+    // at the end of a bulk load when it is built then: refuse the document now.
+    return Status::InvalidInput(d.source + ": document '" + d.doc_id + "' has two claims with the span " +
+                                std::to_string(twice->first) + "-" + std::to_string(twice->second) + ", skipped");
+  }
   s.insert_doc.Bind(1, d.doc_id).Bind(2, d.content_hash).Bind(3, d.source);
   if (d.url.empty()) s.insert_doc.BindNull(4); else s.insert_doc.Bind(4, d.url);
   if (d.title.empty()) s.insert_doc.BindNull(5); else s.insert_doc.Bind(5, d.title);
@@ -258,9 +295,34 @@ StatusOr<bool> Store::WriteDocument(const AnalyzedDocument& a, int64_t run_id) {
   return true;
 }
 
+Status Store::DeferIndexes() {
+  auto empty = Count("SELECT NOT EXISTS (SELECT 1 FROM claims)");
+  if (!empty.ok()) return empty.status();
+  if (!*empty) return Status::Ok();
+  std::vector<std::string> names;
+  {
+    Stmt s;
+    SOLIEU_RETURN_IF_ERROR(s.Prepare(db_, "SELECT name FROM sqlite_master WHERE type = 'index'"
+                                          " AND tbl_name IN ('claims', 'comparisons') AND sql IS NOT NULL"));
+    while (true) {
+      auto row = s.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      names.push_back(s.Text(0));
+    }
+  }
+  for (const std::string& name : names) {
+    SOLIEU_RETURN_IF_ERROR(Exec("DROP INDEX \"" + name + "\"", "cannot defer the index " + name));
+  }
+  return Status::Ok();
+}
+
 Status Store::CreateIndexes() {
+  auto keys = ReadRuleFile("schema/keys.sql");
+  if (!keys.ok()) return keys.status();
   auto sql = ReadRuleFile("schema/indexes.sql");
   if (!sql.ok()) return sql.status();
+  *sql = *keys + *sql;
   // The bulk load is over and the cores are idle: let SQLite sort each
   // index on helper threads (a third less time at 840,000 claims). Each
   // sorts runs of the cache size in memory, and the merge of more runs held

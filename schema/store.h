@@ -27,8 +27,9 @@ class Store {
   // 2: findings, finding_claims; 3: sentence spans on documents and claims
   // instead of a row per sentence (schema/migrate_v3.sql), and the search
   // index built apart from the load (search_index_state), which an older
-  // solieu must not write to.
-  static constexpr int kSchemaVersion = 3;
+  // solieu must not write to; 4: claims and comparisons keyed by unique
+  // indexes instead of primary keys (schema/migrate_v4.sql, keys.sql).
+  static constexpr int kSchemaVersion = 4;
   enum class Mode { kReadWrite, kReadOnly };
 
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, Mode mode);
@@ -63,7 +64,14 @@ class Store {
   // its doc_id is taken by different content.
   StatusOr<bool> WriteDocument(const AnalyzedDocument& doc, int64_t run_id);
 
-  // Builds the secondary indexes (schema/indexes.sql) after a bulk load.
+  // Inside a bulk load's first transaction, with foreign key checks off:
+  // when no claim is stored yet, drops every index on claims and
+  // comparisons, keys included, so that CreateIndexes builds each once, by
+  // a sort, instead of the load keeping it row by row. A load killed before
+  // its end leaves them missing: opening for writing makes the keys again.
+  Status DeferIndexes();
+  // Builds the keys (schema/keys.sql) and secondary indexes
+  // (schema/indexes.sql) that are missing, after a bulk load.
   Status CreateIndexes();
 
   // The full-text index (sentence_search in schema.sql) lags the load:
