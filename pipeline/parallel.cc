@@ -50,12 +50,16 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
   // quarter of a 200 MB ingest, 64 cut that by a third); few enough that
   // memory stays some tens of MB at any corpus size.
   const uint64_t kInFlight = static_cast<uint64_t>(jobs) * 64 + 64;
+  // A full window refills by this many at a time: the reader waits for that
+  // much room, and the writer wakes it once, not once per document (each
+  // wake-up passes on to a worker: three thread switches per document).
+  const uint64_t kRefill = 16;
   std::mutex mu;
   std::condition_variable work_cv, done_cv, room_cv;
   std::deque<Item> work;                 // documents waiting for a worker
   std::map<uint64_t, Item> done;         // finished items waiting for their turn
   uint64_t next_to_emit = 0, read_count = 0;
-  bool reading_done = false, stop = false;
+  bool reading_done = false, stop = false, reader_waits = false;
   std::vector<Status> worker_errors(jobs);
 
   std::thread reader_thread([&] {
@@ -64,7 +68,11 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
     while (true) {
       {
         std::unique_lock<std::mutex> lock(mu);
-        room_cv.wait(lock, [&] { return stop || read_count - next_to_emit < kInFlight; });
+        if (read_count - next_to_emit >= kInFlight) {
+          reader_waits = true;
+          room_cv.wait(lock, [&] { return stop || read_count - next_to_emit + kRefill <= kInFlight; });
+          reader_waits = false;
+        }
         if (stop) break;
       }
       DocumentReader::Item kind = reader->Next(&doc, &skip);
@@ -83,8 +91,10 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
         work.push_back(std::move(item));
         work_cv.notify_one();
       } else {
+        // The writer waits for next_to_emit only: any other item cannot
+        // end its wait, so it is not woken for one.
+        if (item.seq == next_to_emit) done_cv.notify_one();
         done.emplace(item.seq, std::move(item));
-        done_cv.notify_one();
       }
     }
     std::lock_guard<std::mutex> lock(mu);
@@ -114,8 +124,8 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
         if (analyzer.ok()) item.payload = (*analyzer)->Analyze(std::move(std::get<Document>(item.payload)));
         else item.payload = Skip{std::get<Document>(item.payload).source + ": not analyzed: " + worker_errors[w].message()};
         std::lock_guard<std::mutex> lock(mu);
+        if (item.seq == next_to_emit) done_cv.notify_one();
         done.emplace(item.seq, std::move(item));
-        done_cv.notify_all();
       }
     });
   }
@@ -133,7 +143,7 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
       item = std::move(it->second);
       done.erase(it);
       ++next_to_emit;
-      room_cv.notify_one();
+      if (reader_waits && read_count - next_to_emit + kRefill <= kInFlight) room_cv.notify_one();
     }
     if (auto* a = std::get_if<AnalyzedDocument>(&item.payload)) {
       result = cb.on_document(std::move(*a));

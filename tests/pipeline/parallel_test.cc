@@ -66,6 +66,41 @@ TEST_CASE("RunAnalysis delivers every document in input order whatever the numbe
   }
 }
 
+TEST_CASE("RunAnalysis delivers documents and skips in input order through many refills of its window", "[pipeline]") {
+  // Twenty times as many lines as may be in flight, every seventh one
+  // broken: the reader waits for room again and again, and skips pass the
+  // workers by on their way to the writer.
+  auto rules = AnalyzerRules::Load();
+  REQUIRE(rules.ok());
+  solieu::testing::TempDir tmp;
+  std::string corpus;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 20 * 192; ++i) {
+    if (i % 7 == 3) {
+      corpus += "{\"id\": \"broken" + std::to_string(i) + "\", \"text\": \"Thu ngân sách\n";
+      expected.push_back("skip");
+      continue;
+    }
+    corpus += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"Tổng mức bán lẻ hàng hóa đạt " +
+              std::to_string(1000 + i) + " tỷ đồng.\"}\n";
+    expected.push_back("d" + std::to_string(i));
+  }
+  solieu::testing::WriteFile(tmp.Path("many.jsonl"), corpus);
+  for (int jobs : {1, 2, 3}) {
+    DocumentReader reader({tmp.Path("many.jsonl")}, ReaderOptions{});
+    std::vector<std::string> seen;
+    AnalysisCallbacks cb;
+    cb.on_document = [&](AnalyzedDocument&& a) {
+      seen.push_back(a.doc.doc_id);
+      if (a.claims.size() != 1) seen.back() += " without its claim";
+      return Status::Ok();
+    };
+    cb.on_skip = [&](const Skip&) { seen.push_back("skip"); };
+    REQUIRE(RunAnalysis(&reader, *rules, jobs, cb).ok());
+    CHECK(seen == expected);
+  }
+}
+
 #ifdef __linux__
 namespace {
 
