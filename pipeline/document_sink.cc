@@ -48,9 +48,9 @@ Status DocumentSink::Add(const AnalyzedDocument& a, const std::function<void(con
   return Status::Ok();
 }
 
-StatusOr<IngestStats> DocumentSink::Finish() {
+StatusOr<IngestStats> DocumentSink::Finish(const std::function<void(int built, int total)>& on_index) {
   SOLIEU_RETURN_IF_ERROR(store_->Commit());
-  SOLIEU_RETURN_IF_ERROR(store_->CreateIndexes());
+  SOLIEU_RETURN_IF_ERROR(store_->CreateIndexes(on_index));
   SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));
   return stats_;
 }

@@ -17,8 +17,10 @@ namespace {
 // plus its claims: generous, but bounded so a runaway line cannot exhaust memory.
 constexpr size_t kMaxDocumentLine = 256u << 20;
 
-StatusOr<IngestStats> Finished(DocumentSink* sink, uint64_t bytes, std::chrono::steady_clock::time_point start) {
-  auto stats = sink->Finish();
+StatusOr<IngestStats> Finished(DocumentSink* sink, uint64_t bytes, std::chrono::steady_clock::time_point start,
+                               Progress* line) {
+  auto stats = sink->Finish([&](int built, int total) { line->Count(built, total, "indexes built", /*eta=*/false); });
+  line->Finish();
   if (!stats.ok()) return stats.status();
   stats->bytes = bytes;
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -109,7 +111,7 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
   queue.Close();
   parser.join();
   if (!st.ok()) return st;
-  return Finished((*sink).get(), bytes, start);
+  return Finished((*sink).get(), bytes, start, &line);
 }
 
 StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<std::string>& shards,
@@ -137,7 +139,7 @@ StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<
     }));
   }
   line.Finish();
-  return Finished((*sink).get(), bytes, start);
+  return Finished((*sink).get(), bytes, start, &line);
 }
 
 }  // namespace solieu

@@ -34,10 +34,10 @@ void Progress::Update(uint64_t documents, uint64_t bytes, uint64_t claims) {
   std::fflush(out_);
 }
 
-void Progress::Count(uint64_t done, uint64_t total, const char* what) {
+void Progress::Count(uint64_t done, uint64_t total, const char* what, bool with_eta) {
   if (!Due()) return;
-  char eta[32];
-  Eta(static_cast<double>(done), static_cast<double>(total), eta, sizeof eta);
+  char eta[32] = "";
+  if (with_eta) Eta(static_cast<double>(done), static_cast<double>(total), eta, sizeof eta);
   std::fprintf(out_, "\r\033[K%llu/%llu %s%s", static_cast<unsigned long long>(done),
                static_cast<unsigned long long>(total), what, eta);
   std::fflush(out_);
@@ -48,6 +48,7 @@ void Progress::Finish() {
     std::fprintf(out_, "\r\033[K");
     std::fflush(out_);
   }
+  drawn_ = false;  // nothing on screen: the next line is drawn at once
 }
 
 }  // namespace solieu

@@ -15,9 +15,10 @@ class Progress {
  public:
   Progress(bool enabled, uint64_t total_bytes, std::FILE* out = stderr);  // total 0: unknown, no ETA
   void Update(uint64_t documents, uint64_t bytes, uint64_t claims);
-  // "1234/14344 documents checked  ETA 0m12s": `what` after the numbers.
-  void Count(uint64_t done, uint64_t total, const char* what);
-  void Finish();  // clears the line
+  // "1234/14344 documents checked  ETA 0m12s": `what` after the numbers;
+  // no ETA when the things counted differ too much in cost to predict one.
+  void Count(uint64_t done, uint64_t total, const char* what, bool eta = true);
+  void Finish();  // clears the line; the next update draws at once
 
  private:
   bool Due();  // enabled, and the line not redrawn in the last tenth of a second

@@ -317,12 +317,25 @@ Status Store::DeferIndexes() {
   return Status::Ok();
 }
 
-Status Store::CreateIndexes() {
+Status Store::CreateIndexes(const std::function<void(int built, int total)>& progress) {
   auto keys = ReadRuleFile("schema/keys.sql");
   if (!keys.ok()) return keys.status();
   auto sql = ReadRuleFile("schema/indexes.sql");
   if (!sql.ok()) return sql.status();
   *sql = *keys + *sql;
+  // One statement (one index) at a time, so that a long build can say how
+  // far it is: at 1 GB of input it takes a quarter of a minute.
+  std::vector<std::string> statements;
+  for (const char* rest = sql->c_str(); *rest;) {
+    sqlite3_stmt* st = nullptr;
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(db_, rest, -1, &st, &tail) != SQLITE_OK) {
+      return Status::Corrupt(path_ + ": cannot build indexes: " + sqlite3_errmsg(db_));
+    }
+    if (st) statements.emplace_back(rest, tail - rest);  // null: only comments or space were left
+    sqlite3_finalize(st);
+    rest = tail;
+  }
   // The bulk load is over and the cores are idle: let SQLite sort each
   // index on helper threads (a third less time at 840,000 claims). Each
   // sorts runs of the cache size in memory, and the merge of more runs held
@@ -334,7 +347,13 @@ Status Store::CreateIndexes() {
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA threads=" + std::to_string(cores) + "; PRAGMA cache_size=-500",
                               "cannot set up the sort"));
-  Status built = Exec(*sql, "cannot build indexes");
+  Status built;
+  const int total = static_cast<int>(statements.size());
+  for (int i = 0; i < total && built.ok(); ++i) {
+    if (progress) progress(i, total);
+    built = Exec(statements[i], "cannot build indexes");
+  }
+  if (built.ok() && progress) progress(total, total);
   Status reset = Exec("PRAGMA threads=0; PRAGMA cache_size=" + std::to_string(*cache_size), "cannot reset the sort");
   return built.ok() ? reset : built;
 }

@@ -71,8 +71,9 @@ class Store {
   // its end leaves them missing: opening for writing makes the keys again.
   Status DeferIndexes();
   // Builds the keys (schema/keys.sql) and secondary indexes
-  // (schema/indexes.sql) that are missing, after a bulk load.
-  Status CreateIndexes();
+  // (schema/indexes.sql) that are missing, after a bulk load, one at a
+  // time: `progress(built, total)` before each and after the last.
+  Status CreateIndexes(const std::function<void(int built, int total)>& progress = {});
 
   // The full-text index (sentence_search in schema.sql) lags the load:
   // documents written since it was last brought up to date are not in it.

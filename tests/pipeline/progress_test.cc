@@ -67,6 +67,22 @@ TEST_CASE("Progress counts things done out of a total", "[pipeline][progress]") 
   std::fclose(out.file);
 }
 
+TEST_CASE("Progress draws the line after a clearing at once: the next stage shows without waiting", "[pipeline][progress]") {
+  Captured out;
+  solieu::Progress p(true, 0, out.file);
+  p.Update(12, 1000000, 340);
+  p.Finish();  // the documents are read; what follows at once is the index build
+  p.Count(0, 7, "indexes built", /*eta=*/false);
+  CHECK_THAT(out.Text(), Catch::EndsWith("\r\033[K\r\033[K0/7 indexes built"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));
+  p.Count(1, 7, "indexes built", /*eta=*/false);  // the first index may take longest: no ETA from it
+  CHECK_THAT(out.Text(), Catch::EndsWith("\r\033[K1/7 indexes built"));
+  p.Finish();
+  p.Finish();  // cleared once, not again
+  CHECK_THAT(out.Text(), Catch::EndsWith("1/7 indexes built\r\033[K"));
+  std::fclose(out.file);
+}
+
 TEST_CASE("The total an ETA is measured against is known only for files read as they are", "[pipeline][progress]") {
   solieu::testing::TempDir tmp;
   solieu::testing::WriteFile(tmp.Path("a.txt"), "Thành phố có 4.284 đảng viên.");

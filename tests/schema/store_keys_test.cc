@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "schema/store.h"
 #include "test_support.h"
@@ -72,7 +74,11 @@ TEST_CASE("Store loading into an empty database builds the keys of claims and co
   LoadWithoutIndexes(*store, a);
   CHECK(IndexesOn(*store, "claims") == 0);
   CHECK(IndexesOn(*store, "comparisons") == 0);
-  REQUIRE(store->CreateIndexes().ok());
+  std::vector<std::pair<int, int>> told;
+  REQUIRE(store->CreateIndexes([&](int built, int total) { told.emplace_back(built, total); }).ok());
+  // One call before each index and one after the last: keys.sql's two, indexes.sql's four.
+  REQUIRE(told.size() == 7);
+  for (int i = 0; i < 7; ++i) CHECK(told[i] == std::make_pair(i, 6));
   CHECK(HasIndex(*store, "claims_by_id"));
   CHECK(HasIndex(*store, "comparisons_by_claim"));
   CHECK(HasIndex(*store, "claims_by_doc"));
