@@ -31,12 +31,12 @@ struct AnalyzedDocument {
     return std::string_view(normalized).substr(s.norm_begin, s.norm_end - s.norm_begin);
   }
   std::string ClaimId(const Claim& c) const {
-    char buf[32];  // ":", "-" and two 32-bit numbers fit
-    char* p = buf;
-    *p++ = ':';
-    p = std::to_chars(p, buf + sizeof buf, c.span_begin).ptr;
-    *p++ = '-';
-    p = std::to_chars(p, buf + sizeof buf, c.span_end).ptr;
+    constexpr int kDigits = 10;  // of a 32-bit number
+    char buf[2 * kDigits + 2];   // ":start-end"
+    buf[0] = ':';
+    char* p = std::to_chars(buf + 1, buf + 1 + kDigits, c.span_begin).ptr;
+    *p = '-';
+    p = std::to_chars(p + 1, buf + sizeof buf, c.span_end).ptr;
     std::string id;
     id.reserve(doc.doc_id.size() + (p - buf));
     return id.append(doc.doc_id).append(buf, p);

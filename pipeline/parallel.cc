@@ -61,6 +61,13 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
   uint64_t next_to_emit = 0, read_count = 0;
   bool reading_done = false, stop = false, reader_waits = false;
   std::vector<Status> worker_errors(jobs);
+  // Hands a finished item to the writer; `mu` held. The writer waits for
+  // next_to_emit only: any other item cannot end its wait, so it is not
+  // woken for one.
+  auto finished = [&](Item&& item) {
+    if (item.seq == next_to_emit) done_cv.notify_one();
+    done.emplace(item.seq, std::move(item));
+  };
 
   std::thread reader_thread([&] {
     Document doc;
@@ -91,10 +98,7 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
         work.push_back(std::move(item));
         work_cv.notify_one();
       } else {
-        // The writer waits for next_to_emit only: any other item cannot
-        // end its wait, so it is not woken for one.
-        if (item.seq == next_to_emit) done_cv.notify_one();
-        done.emplace(item.seq, std::move(item));
+        finished(std::move(item));
       }
     }
     std::lock_guard<std::mutex> lock(mu);
@@ -124,8 +128,7 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
         if (analyzer.ok()) item.payload = (*analyzer)->Analyze(std::move(std::get<Document>(item.payload)));
         else item.payload = Skip{std::get<Document>(item.payload).source + ": not analyzed: " + worker_errors[w].message()};
         std::lock_guard<std::mutex> lock(mu);
-        if (item.seq == next_to_emit) done_cv.notify_one();
-        done.emplace(item.seq, std::move(item));
+        finished(std::move(item));
       }
     });
   }

@@ -97,9 +97,9 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     // journal: SQLite answers with the mode it kept, and callers ask.
     Stmt journal;
     SOLIEU_RETURN_IF_ERROR(journal.Prepare(store->db_, "PRAGMA journal_mode=WAL"));
-    auto mode = journal.Step();
-    if (!mode.ok()) return Status::IoError(path + ": cannot set up the database: " + mode.status().message());
-    store->write_ahead_log_ = *mode && journal.Text(0) == "wal";
+    auto kept = journal.Step();  // the journal mode SQLite kept
+    if (!kept.ok()) return Status::IoError(path + ": cannot set up the database: " + kept.status().message());
+    store->write_ahead_log_ = *kept && journal.Text(0) == "wal";
     journal.Finalize();
     // Foreign keys stay off until the schema is in place: an upgrade drops
     // and rebuilds tables that others refer to (schema/migrate_v4.sql).

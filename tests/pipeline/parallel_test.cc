@@ -45,6 +45,27 @@ std::vector<int> ThreadNiceValues() {
   return out;
 }
 
+// `n` one-figure report sentences as JSONL documents "d0", "d1", ..., every
+// `broken_every`-th line cut short (0: none); their ids in order, "skip" for
+// a line cut short.
+std::vector<std::string> WriteManyDocuments(const std::string& path, int n, int broken_every = 0) {
+  std::string corpus;
+  std::vector<std::string> ids;
+  for (int i = 0; i < n; ++i) {
+    std::string id = "d" + std::to_string(i);
+    if (broken_every > 0 && i % broken_every == broken_every - 1) {
+      corpus += "{\"id\": \"" + id + "\", \"text\": \"Thu ngân sách\n";
+      ids.push_back("skip");
+      continue;
+    }
+    corpus += "{\"id\": \"" + id + "\", \"text\": \"Năm 2023, thu ngân sách trên địa bàn đạt " +
+              std::to_string(500 + i) + " tỷ đồng.\"}\n";
+    ids.push_back(id);
+  }
+  solieu::testing::WriteFile(path, corpus);
+  return ids;
+}
+
 }  // namespace
 
 TEST_CASE("RunAnalysis delivers every document in input order whatever the number of jobs", "[pipeline]") {
@@ -73,19 +94,7 @@ TEST_CASE("RunAnalysis delivers documents and skips in input order through many 
   auto rules = AnalyzerRules::Load();
   REQUIRE(rules.ok());
   solieu::testing::TempDir tmp;
-  std::string corpus;
-  std::vector<std::string> expected;
-  for (int i = 0; i < 20 * 192; ++i) {
-    if (i % 7 == 3) {
-      corpus += "{\"id\": \"broken" + std::to_string(i) + "\", \"text\": \"Thu ngân sách\n";
-      expected.push_back("skip");
-      continue;
-    }
-    corpus += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"Tổng mức bán lẻ hàng hóa đạt " +
-              std::to_string(1000 + i) + " tỷ đồng.\"}\n";
-    expected.push_back("d" + std::to_string(i));
-  }
-  solieu::testing::WriteFile(tmp.Path("many.jsonl"), corpus);
+  const std::vector<std::string> expected = WriteManyDocuments(tmp.Path("many.jsonl"), 20 * 192, 7);
   for (int jobs : {1, 2, 3}) {
     DocumentReader reader({tmp.Path("many.jsonl")}, ReaderOptions{});
     std::vector<std::string> seen;
@@ -112,12 +121,7 @@ std::pair<int, bool> LoweredThreads(int jobs, int base, int lowered) {
   auto rules = AnalyzerRules::Load();
   REQUIRE(rules.ok());
   solieu::testing::TempDir tmp;
-  std::string corpus;
-  for (int i = 0; i < jobs * 64 + 200; ++i) {
-    corpus += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"Năm 2023, thu ngân sách trên địa bàn đạt " +
-              std::to_string(500 + i) + " tỷ đồng, bằng 108,6% dự toán.\"}\n";
-  }
-  solieu::testing::WriteFile(tmp.Path("many.jsonl"), corpus);
+  WriteManyDocuments(tmp.Path("many.jsonl"), jobs * 64 + 200);
   DocumentReader reader({tmp.Path("many.jsonl")}, ReaderOptions{});
   int most = 0;
   bool writer_kept = true;

@@ -13,22 +13,17 @@
 #include <vector>
 
 #include "schema/store.h"
+#include "schema/store_test_support.h"
 #include "test_support.h"
 
 using namespace solieu;
 using solieu::testing::AnalyzeText;
+using solieu::testing::Count;
+using solieu::testing::kArticle;
+using solieu::testing::StoredDocuments;
 using solieu::testing::TempDir;
 
 namespace {
-
-int64_t Count(Store& s, const std::string& sql) {
-  sqlite3_stmt* st;
-  REQUIRE(sqlite3_prepare_v2(s.db(), sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-  int64_t n = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return n;
-}
 
 int64_t IndexesOn(Store& s, const std::string& table) {
   return Count(s, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = '" + table + "'");
@@ -54,11 +49,6 @@ void LoadWithoutIndexes(Store& store, const AnalyzedDocument& a) {
   REQUIRE(store.WriteDocument(a, *run).ok());
   REQUIRE(store.Commit().ok());
 }
-
-// A report sentence with a figure and its comparison ("bằng 107% ..."), and a second figure.
-const char* kArticle =
-    "Tổng mức bán lẻ hàng hoá và doanh thu dịch vụ đạt 3.200 tỷ đồng, bằng 107% Nghị quyết.\n"
-    "Thành phố có 4.284 đảng viên.";
 
 }  // namespace
 
@@ -195,8 +185,7 @@ TEST_CASE("Store upgrades a version 3 database: claims and comparisons keep thei
   CHECK(Count(*store, "SELECT count(*) FROM claims WHERE rowid > 40") == 2);
   CHECK(Count(*store, "SELECT count(*) FROM comparisons_v") == 1);
   CHECK(Count(*store, "SELECT count(*) FROM facts WHERE sentence = 'Thành phố có 4.284 đảng viên.' AND value = 4284") == 1);
-  std::vector<AnalyzedDocument> back;
-  REQUIRE(store->ForEachDocument([&](const AnalyzedDocument& d) { back.push_back(d); return Status::Ok(); }).ok());
+  std::vector<AnalyzedDocument> back = StoredDocuments(*store);
   REQUIRE(back.size() == 1);
   REQUIRE(back[0].claims.size() == a.claims.size());
   CHECK(back[0].ClaimId(back[0].claims[0]) == a.ClaimId(a.claims[0]));

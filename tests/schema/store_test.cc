@@ -8,22 +8,17 @@
 #include <algorithm>
 #include <memory>
 
+#include "schema/store_test_support.h"
 #include "test_support.h"
 
 using namespace solieu;
 using solieu::testing::AnalyzeText;
+using solieu::testing::Count;
+using solieu::testing::kArticle;
+using solieu::testing::StoredDocuments;
 using solieu::testing::TempDir;
 
 namespace {
-
-int64_t Count(Store& s, const char* sql) {
-  sqlite3_stmt* st;
-  REQUIRE(sqlite3_prepare_v2(s.db(), sql, -1, &st, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-  int64_t n = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return n;
-}
 
 // A read-write store with a run begun, ready for WriteDocument.
 struct Writing {
@@ -37,10 +32,6 @@ Writing OpenForWriting(const std::string& path) {
   REQUIRE(run.ok());
   return {std::move(*store), *run};
 }
-
-const char* kArticle =
-    "Tổng mức bán lẻ hàng hoá và doanh thu dịch vụ đạt 3.200 tỷ đồng, bằng 107% Nghị quyết.\n"
-    "Thành phố có 4.284 đảng viên.";
 
 }  // namespace
 
@@ -56,8 +47,7 @@ TEST_CASE("Store writes a document and reads back the same claims", "[schema]") 
   CHECK(Count(*store, "SELECT count(*) FROM claims") == 2);
   CHECK(Count(*store, "SELECT count(*) FROM comparisons") == 1);
   CHECK(Count(*store, "SELECT count(*) FROM facts WHERE sentence LIKE 'Tổng mức bán lẻ hàng hóa%'") == 1);
-  std::vector<AnalyzedDocument> back;
-  REQUIRE(store->ForEachDocument([&](const AnalyzedDocument& d) { back.push_back(d); return Status::Ok(); }).ok());
+  std::vector<AnalyzedDocument> back = StoredDocuments(*store);
   REQUIRE(back.size() == 1);
   REQUIRE(back[0].claims.size() == a.claims.size());
   for (size_t i = 0; i < a.claims.size(); ++i) {
@@ -305,8 +295,7 @@ TEST_CASE("Store upgrades a version 2 database: sentence rows become spans on do
   CHECK(Count(**store, "SELECT user_version FROM pragma_user_version") == Store::kSchemaVersion);
   CHECK(Count(**store, "SELECT count(*) FROM sqlite_master WHERE name = 'sentences' AND type = 'view'") == 1);
   // The spans as they were, now on the document, and read back whole.
-  std::vector<AnalyzedDocument> back;
-  REQUIRE((*store)->ForEachDocument([&](const AnalyzedDocument& d) { back.push_back(d); return Status::Ok(); }).ok());
+  std::vector<AnalyzedDocument> back = StoredDocuments(**store);
   REQUIRE(back.size() == 1);
   REQUIRE(back[0].sentences.size() == 2);
   for (size_t i = 0; i < 2; ++i) {
