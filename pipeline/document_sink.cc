@@ -48,9 +48,13 @@ Status DocumentSink::Add(const AnalyzedDocument& a, const std::function<void(con
   return Status::Ok();
 }
 
-StatusOr<IngestStats> DocumentSink::Finish(const std::function<void(int built, int total)>& on_index) {
+StatusOr<IngestStats> DocumentSink::Finish(Progress* progress) {
   SOLIEU_RETURN_IF_ERROR(store_->Commit());
-  SOLIEU_RETURN_IF_ERROR(store_->CreateIndexes(on_index));
+  // No ETA: the indexes differ too much in cost to predict one.
+  Status built = store_->CreateIndexes(
+      [&](int done, int total) { progress->Count(done, total, "indexes built", /*with_eta=*/false); });
+  progress->Finish();
+  SOLIEU_RETURN_IF_ERROR(built);
   SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));
   return stats_;
 }

@@ -13,6 +13,7 @@
 #include "corpus/reader.h"
 #include "corpus/status.h"
 #include "pipeline/ingest.h"
+#include "pipeline/progress.h"
 #include "schema/store.h"
 
 namespace solieu {
@@ -27,10 +28,10 @@ class DocumentSink {
   Status Add(const AnalyzedDocument& doc, const std::function<void(const Skip&)>& on_skip);
   // Counts an input skipped before it reached the sink (unreadable, too long).
   void NoteSkipped() { ++stats_.skipped; }
-  // Commits, builds the indexes (`on_index(built, total)` as it goes, see
-  // Store::CreateIndexes), closes the run; returns what was stored (bytes,
-  // seconds and duplicates found before the sink are the caller's).
-  StatusOr<IngestStats> Finish(const std::function<void(int built, int total)>& on_index = {});
+  // Commits, builds the indexes (counted on `progress`, then cleared from
+  // it), closes the run; returns what was stored (bytes, seconds and
+  // duplicates found before the sink are the caller's).
+  StatusOr<IngestStats> Finish(Progress* progress);
 
   const IngestStats& stats() const { return stats_; }
   Store* store() { return store_.get(); }

@@ -76,8 +76,7 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   Status st = RunAnalysis(&reader, *rules, opt.jobs, cb);
   progress.Finish();
   if (!st.ok()) return st;
-  auto stats = (*sink)->Finish([&](int built, int total) { progress.Count(built, total, "indexes built", /*eta=*/false); });
-  progress.Finish();
+  auto stats = (*sink)->Finish(&progress);
   if (!stats.ok()) return stats.status();
   stats->duplicates += already_stored;
   stats->stored_found_after_analysis = !look_up_early;

@@ -19,8 +19,7 @@ constexpr size_t kMaxDocumentLine = 256u << 20;
 
 StatusOr<IngestStats> Finished(DocumentSink* sink, uint64_t bytes, std::chrono::steady_clock::time_point start,
                                Progress* line) {
-  auto stats = sink->Finish([&](int built, int total) { line->Count(built, total, "indexes built", /*eta=*/false); });
-  line->Finish();
+  auto stats = sink->Finish(line);
   if (!stats.ok()) return stats.status();
   stats->bytes = bytes;
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -17,7 +17,7 @@ class Progress {
   void Update(uint64_t documents, uint64_t bytes, uint64_t claims);
   // "1234/14344 documents checked  ETA 0m12s": `what` after the numbers;
   // no ETA when the things counted differ too much in cost to predict one.
-  void Count(uint64_t done, uint64_t total, const char* what, bool eta = true);
+  void Count(uint64_t done, uint64_t total, const char* what, bool with_eta = true);
   void Finish();  // clears the line; the next update draws at once
 
  private:

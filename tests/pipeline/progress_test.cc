@@ -72,10 +72,10 @@ TEST_CASE("Progress draws the line after a clearing at once: the next stage show
   solieu::Progress p(true, 0, out.file);
   p.Update(12, 1000000, 340);
   p.Finish();  // the documents are read; what follows at once is the index build
-  p.Count(0, 7, "indexes built", /*eta=*/false);
+  p.Count(0, 7, "indexes built", /*with_eta=*/false);
   CHECK_THAT(out.Text(), Catch::EndsWith("\r\033[K\r\033[K0/7 indexes built"));
   std::this_thread::sleep_for(std::chrono::milliseconds(120));
-  p.Count(1, 7, "indexes built", /*eta=*/false);  // the first index may take longest: no ETA from it
+  p.Count(1, 7, "indexes built", /*with_eta=*/false);  // the first index may take longest: no ETA from it
   CHECK_THAT(out.Text(), Catch::EndsWith("\r\033[K1/7 indexes built"));
   p.Finish();
   p.Finish();  // cleared once, not again
