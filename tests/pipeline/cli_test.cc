@@ -27,6 +27,17 @@ TEST_CASE("CLI --version prints the version and the rule-set hash", "[cli]") {
   CHECK_THAT(out, Catch::Matches("solieu \\d+\\.\\d+\\.\\d+ \\(rules [0-9a-f]{16}\\)\n"));
 }
 
+TEST_CASE("CLI allocates with jemalloc, not glibc's malloc (an ingest's figures depend on it)", "[cli]") {
+  // jemalloc prints its statistics at exit when asked; glibc's malloc knows
+  // no such setting, so a build that lost the allocator prints nothing.
+  setenv("MALLOC_CONF", "stats_print:true", 1);
+  std::string out, err;
+  int rc = RunSolieu("--version", &out, &err);
+  unsetenv("MALLOC_CONF");
+  REQUIRE(rc == 0);
+  CHECK_THAT(err, Catch::Contains("Begin jemalloc statistics"));
+}
+
 TEST_CASE("CLI usage errors exit 2 and help exits 0 with an example", "[cli]") {
   std::string out, err;
   CHECK(RunSolieu("ingest corpus", &out, &err) == 2);  // --db missing
