@@ -30,6 +30,8 @@ class Store {
   // solieu must not write to; 4: claims and comparisons keyed by unique
   // indexes instead of primary keys (schema/migrate_v4.sql, keys.sql).
   static constexpr int kSchemaVersion = 4;
+  // Bytes per page of a database this solieu creates (store.cc says why).
+  static constexpr int kPageSize = 16384;
   enum class Mode { kReadWrite, kReadOnly };
 
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, Mode mode);

@@ -98,6 +98,33 @@ TEST_CASE("Store opened for writing uses the write-ahead log, and a reader goes 
   CHECK(*has);
 }
 
+TEST_CASE("Store makes a new database with 16 KiB pages, and keeps the pages of one made before", "[schema]") {
+  TempDir tmp;
+  {
+    auto [store, run] = OpenForWriting(tmp.Path("new.db"));
+    REQUIRE(store->WriteDocument(AnalyzeText(kArticle, "a.txt"), run).ok());
+    CHECK(Count(*store, "PRAGMA page_size") == Store::kPageSize);
+  }
+  // A database made by an earlier solieu (4 KiB pages, already holding
+  // facts) is written to with the pages it has: SQLite cannot change them
+  // in place, and a solieu that tried would fail or rebuild the file.
+  std::string old_path = tmp.Path("old.db");
+  {
+    auto [store, run] = OpenForWriting(old_path);
+    REQUIRE(store->WriteDocument(AnalyzeText(kArticle, "a.txt"), run).ok());
+  }
+  sqlite3* db;
+  REQUIRE(sqlite3_open(old_path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; VACUUM;", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  sqlite3_close(db);
+  auto [store, run] = OpenForWriting(old_path);
+  CHECK(Count(*store, "PRAGMA page_size") == 4096);
+  REQUIRE(store->WriteDocument(AnalyzeText(std::string(kArticle) + " Thêm 12 tỷ đồng.", "b.txt"), run).ok());
+  CHECK(Count(*store, "SELECT count(*) FROM documents") == 2);
+  CHECK(Count(*store, "PRAGMA page_size") == 4096);
+}
+
 TEST_CASE("Store refuses a file that is not a solieu database, and a newer schema", "[schema]") {
   TempDir tmp;
   solieu::testing::WriteFile(tmp.Path("notes.db"), "these are not the pages of a database, just text\n");
