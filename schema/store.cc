@@ -93,11 +93,10 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     }
   } else {
     // A new database gets pages of 16 KiB rather than SQLite's 4 KiB: a
-    // document's text (two copies of some 7 KB on average) then fills one or
-    // two pages, not four to six chained ones, and an ingest writes a fifth
-    // fewer pages through the kernel (200 MB: system time -0.8 s of 3, the
-    // file 6% larger; docs/performance.md). SQLite ignores it for a
-    // database that has pages already, so it is set before anything else.
+    // document's two texts (some 14 KB together) then fill one or two pages,
+    // not four to six chained ones, and an ingest writes fewer, larger pages
+    // (figures in docs/performance.md). SQLite ignores it for a database
+    // that has pages already, so it is set before anything else is written.
     if (user_version == 0) {
       SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA page_size=" + std::to_string(kPageSize), "cannot set up the database"));
     }
