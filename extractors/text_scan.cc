@@ -60,15 +60,11 @@ bool IsUpperAt(std::string_view s, size_t pos) {
 // With ICU's simple case mapping, code point by code point: Vietnamese has
 // no special casing.
 std::string Lower(std::string_view s) {
-  return MapCodePoints(s, [](UChar32 c, std::string_view bytes, std::string* out) {
-    if (c < 0) {  // malformed: kept as is
-      out->append(bytes);
-      return;
-    }
-    char buf[U8_MAX_LENGTH];
+  return MapCodePoints(s, [](UChar32 c, std::string_view bytes, char* scratch) {
+    if (c < 0) return bytes;  // malformed: kept as is
     int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, LowerCodePoint(c));
-    out->append(buf, len);
+    U8_APPEND_UNSAFE(scratch, len, LowerCodePoint(c));
+    return std::string_view(scratch, static_cast<size_t>(len));
   });
 }
 

@@ -1,13 +1,16 @@
 // MapCodePoints: the shared loop of Lower (extractors/text_scan.h) and Fold
 // (normalizers/folding.h); and ASCII letter tests for the scans. ASCII
 // bytes, most of report text, are lower-cased in place without ICU; every
-// other code point goes to `other(c, bytes, &out)`, which appends what it
-// becomes (c < 0 for a malformed sequence, `bytes` its original bytes).
+// other code point goes to `other(c, bytes, scratch)`, which returns what it
+// becomes (c < 0 for a malformed sequence, `bytes` its original bytes): a
+// view of `bytes`, of bytes it wrote to `scratch` (U8_MAX_LENGTH chars) or of
+// bytes it keeps.
 #ifndef SOLIEU_NORMALIZERS_CODE_POINTS_H_
 #define SOLIEU_NORMALIZERS_CODE_POINTS_H_
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,23 +22,40 @@ namespace solieu {
 inline bool IsAsciiAlpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool IsAsciiAlnum(uint32_t c) { return (c >= '0' && c <= '9') || IsAsciiAlpha(c); }
 
-template <typename AppendOther>
-std::string MapCodePoints(std::string_view text, AppendOther other) {
-  std::string out;
-  out.reserve(text.size());
-  int32_t i = 0, n = static_cast<int32_t>(text.size());
+template <typename MapOther>
+std::string MapCodePoints(std::string_view text, MapOther other) {
+  // Written through a pointer into a string sized for the input: a byte
+  // costs a store, not a push_back. Room is kept for every input byte still
+  // to come, so only a code point whose piece is longer than its own bytes
+  // can call for more.
+  const char* s = text.data();
+  const int32_t n = static_cast<int32_t>(text.size());
+  std::string out(text.size(), '\0');
+  char* w = out.data();
+  char* end = w + out.size();
+  int32_t i = 0;
   while (i < n) {
-    unsigned char b = text[i];
+    unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
       ++i;
       continue;
     }
     int32_t start = i;
     UChar32 c;
-    U8_NEXT(text.data(), i, n, c);
-    other(c, text.substr(start, i - start), &out);
+    U8_NEXT(s, i, n, c);
+    char scratch[U8_MAX_LENGTH];
+    std::string_view piece = other(c, std::string_view(s + start, static_cast<size_t>(i - start)), scratch);
+    size_t needed = piece.size() + static_cast<size_t>(n - i);
+    if (static_cast<size_t>(end - w) < needed) {
+      size_t used = static_cast<size_t>(w - out.data());
+      out.resize(std::max(2 * out.size(), used + needed));
+      w = out.data() + used;
+      end = out.data() + out.size();
+    }
+    for (char ch : piece) *w++ = ch;
   }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
 

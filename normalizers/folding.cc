@@ -33,12 +33,27 @@ std::string FoldCodePoint(UChar32 c) {
 }  // namespace
 
 std::string Fold(std::string_view text) {
-  thread_local std::unordered_map<UChar32, std::string> cache;
-  return MapCodePoints(text, [](UChar32 c, std::string_view, std::string* out) {
+  // Below U+2000 (all of Vietnamese's letters) a flat table, filled as
+  // code points are met; above it a map.
+  constexpr UChar32 kFlatEnd = 0x2000;
+  struct Cache {
+    std::unique_ptr<std::string[]> flat{new std::string[kFlatEnd]};
+    std::unique_ptr<bool[]> known{new bool[kFlatEnd]()};
+    std::unordered_map<UChar32, std::string> rest;
+  };
+  thread_local Cache cache;
+  return MapCodePoints(text, [](UChar32 c, std::string_view, char*) -> std::string_view {
     if (c < 0) c = 0xFFFD;  // malformed: folded as the replacement character
-    auto it = cache.find(c);
-    if (it == cache.end()) it = cache.emplace(c, FoldCodePoint(c)).first;
-    out->append(it->second);
+    if (c < kFlatEnd) {
+      if (!cache.known[c]) {
+        cache.flat[c] = FoldCodePoint(c);
+        cache.known[c] = true;
+      }
+      return cache.flat[c];
+    }
+    auto it = cache.rest.find(c);
+    if (it == cache.rest.end()) it = cache.rest.emplace(c, FoldCodePoint(c)).first;
+    return it->second;
   });
 }
 

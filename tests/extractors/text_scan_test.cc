@@ -29,6 +29,12 @@ TEST_CASE("LowerSameLength returns the text unchanged when lower case would chan
 TEST_CASE("Lower grows the text where a lower case takes more bytes", "[extractors]") {
   CHECK(Lower("\u023A\u023A\u023A") == "\u2C65\u2C65\u2C65");  // Ⱥ (2 bytes) → ⱥ (3 bytes)
   CHECK(LowerSameLength("Ⱥ 12 tỷ") == "Ⱥ 12 tỷ");
+  std::string many, lowered;  // more than the room the input's own length gives
+  for (int i = 0; i < 500; ++i) {
+    many += "\u023A ĐẠT ";
+    lowered += "\u2C65 đạt ";
+  }
+  CHECK(Lower(many) == lowered);
 }
 
 TEST_CASE("Lower and the word-character tests agree with ICU on every code point", "[extractors]") {

@@ -15,3 +15,14 @@ TEST_CASE("Fold keeps ASCII punctuation and folds a malformed byte as one replac
   std::string malformed = "Thu \xC3 ng\xC3\xA2n";  // a lone lead byte before "ngân"
   CHECK(solieu::Fold(malformed) == solieu::Fold("Thu \xEF\xBF\xBD ngân"));
 }
+
+TEST_CASE("Fold grows the text where a character folds to more bytes than it has", "[normalizers]") {
+  // Latin-ASCII spells ½ (2 bytes) as " 1/2" (4 bytes): a line of them,
+  // with Vietnamese between, needs more room than the text it comes from.
+  std::string text, expected;
+  for (int i = 0; i < 300; ++i) {
+    text += "Tăng ½ lần; ";
+    expected += "tang  1/2 lan; ";
+  }
+  CHECK(solieu::Fold(text) == expected);
+}
