@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 
 #include "extractors/text_scan.h"
 #include "normalizers/folding.h"
@@ -25,6 +26,12 @@ ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(lexi
     alias_to_entity_.emplace(Lower(e.phrase), e.value.canonical);
   }
   entity_re_ = std::make_unique<RE2>("(" + alternation + ")");
+  sentence_set_ = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
+  for (const PatternRule& rule : lex_->periods) {
+    if (sentence_set_->Add(rule.pattern->pattern(), nullptr) < 0) throw std::logic_error("period pattern rejected by RE2::Set");
+  }
+  if (sentence_set_->Add(entity_re_->pattern(), nullptr) < 0) throw std::logic_error("gazetteer rejected by RE2::Set");
+  if (!sentence_set_->Compile()) throw std::logic_error("period and place patterns do not compile as a set");
 }
 
 ClaimResolver::~ClaimResolver() = default;
@@ -40,6 +47,36 @@ std::vector<ClaimResolver::Mention> ClaimResolver::Entities(std::string_view tex
     pos = e;
   }
   return out;
+}
+
+void ClaimResolver::ScanSentences(std::string_view text, const std::vector<SentenceSpan>& sentences,
+                                  std::vector<std::vector<PeriodMention>>* periods,
+                                  std::vector<Mention>* places) const {
+  const int gazetteer = static_cast<int>(lex_->periods.size());  // the set's last pattern
+  std::vector<int> hits;
+  periods->assign(sentences.size(), {});
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    std::string_view s = text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
+    hits.clear();
+    RE2::Set::ErrorInfo error;
+    bool names_place = true;
+    if (sentence_set_->Match(re2::StringPiece(s.data(), s.size()), &hits, &error)) {
+      std::sort(hits.begin(), hits.end());  // the rules' own order decides overlaps
+      names_place = hits.back() == gazetteer;
+      if (names_place) hits.pop_back();
+      if (!hits.empty()) (*periods)[i] = periods_.FindRules(s, hits);
+    } else if (error.kind == RE2::Set::kNoError) {
+      continue;  // neither a period nor a place
+    } else {
+      (*periods)[i] = periods_.Find(s);  // RE2 ran out of memory for the set: each scan alone
+    }
+    if (!names_place) continue;
+    for (Mention& m : Entities(s)) {
+      m.begin += sentences[i].begin;
+      m.end += sentences[i].begin;
+      places->push_back(std::move(m));
+    }
+  }
 }
 
 std::optional<Period> ClaimResolver::ParsePeriod(std::string_view expr) const { return periods_.Parse(expr); }
@@ -93,7 +130,11 @@ bool OpensSentence(std::string_view sentence, const PeriodMention& m, size_t fir
 void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpan>& sentences,
                             const std::optional<std::string>& published, std::vector<Claim>* claims) const {
   if (claims->empty()) return;
-  std::vector<Mention> entities = Entities(text);
+  // Every period each sentence names (offsets relative to the sentence),
+  // and every place the document names.
+  std::vector<std::vector<PeriodMention>> found;
+  std::vector<Mention> entities;
+  ScanSentences(text, sentences, &found, &entities);
   // The document's main entity: named most often, first named on a tie.
   std::map<std::string, int> counts;
   for (auto& m : entities) ++counts[m.value];
@@ -103,8 +144,6 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
     if (counts[m.value] > best) { best = counts[m.value]; main_entity = m.value; }
   }
 
-  // Every period each sentence names, offsets relative to the sentence.
-  std::vector<std::vector<PeriodMention>> found(sentences.size());
   std::vector<uint32_t> first_figure(sentences.size(), UINT32_MAX);
   for (const Claim& c : *claims) first_figure[c.sentence] = std::min(first_figure[c.sentence], c.begin);
   std::optional<Period> lead, first_term;
@@ -114,7 +153,6 @@ void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpa
   };
   for (size_t i = 0; i < sentences.size(); ++i) {
     std::string_view s = text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
-    found[i] = periods_.Find(s);
     for (const PeriodMention& m : found[i]) {
       if (m.relative()) continue;
       const Period& p = m.period;

@@ -25,7 +25,7 @@
 #include "extractors/period_finder.h"
 #include "normalizers/sentence_splitter.h"
 
-namespace re2 { class RE2; }
+#include <re2/set.h>
 
 namespace solieu {
 
@@ -52,11 +52,18 @@ class ClaimResolver {
  private:
   struct Mention { size_t begin, end; std::string value; };
   std::vector<Mention> Entities(std::string_view text) const;
+  // The periods each sentence names, and the places, offsets into `text`.
+  void ScanSentences(std::string_view text, const std::vector<SentenceSpan>& sentences,
+                     std::vector<std::vector<PeriodMention>>* periods, std::vector<Mention>* places) const;
   void LinkParts(std::string_view text, const std::vector<SentenceSpan>& sentences, std::vector<Claim>* claims) const;
 
   std::shared_ptr<const Lexicon> lex_;
   PeriodFinder periods_;
   std::unique_ptr<re2::RE2> entity_re_;
+  // The period rules, then the gazetteer: one scan of a sentence tells
+  // which period rules match in it and whether it names a place, so that
+  // the gazetteer runs only over the sentences that name one.
+  std::unique_ptr<re2::RE2::Set> sentence_set_;
   std::unordered_map<std::string, std::string> alias_to_entity_;
 };
 

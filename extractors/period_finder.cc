@@ -124,11 +124,15 @@ bool PeriodFinder::Anchor(const PeriodAnchor& anchor, PeriodMention* m) {
 }
 
 std::vector<PeriodMention> PeriodFinder::Find(std::string_view s) const {
-  std::vector<PeriodMention> out;
   std::vector<int> hits;
-  if (!any_->Match(re2::StringPiece(s.data(), s.size()), &hits)) return out;
+  if (!any_->Match(re2::StringPiece(s.data(), s.size()), &hits)) return {};
   std::sort(hits.begin(), hits.end());  // the rules' own order decides overlaps
-  for (int h : hits) {
+  return FindRules(s, hits);
+}
+
+std::vector<PeriodMention> PeriodFinder::FindRules(std::string_view s, const std::vector<int>& rules) const {
+  std::vector<PeriodMention> out;
+  for (int h : rules) {
     const PatternRule& rule = lex_->periods[h];
     re2::StringPiece input(s.data(), s.size()), hit;
     size_t pos = 0;

@@ -46,6 +46,9 @@ class PeriodFinder {
   // Every period expression in `text`, in order, not overlapping. Baselines
   // ("so với năm 2015") are left out.
   std::vector<PeriodMention> Find(std::string_view text) const;
+  // As Find, given which rules (rows of periods.tsv, ascending) match
+  // somewhere in `text`: for a caller that learns that from a scan of its own.
+  std::vector<PeriodMention> FindRules(std::string_view text, const std::vector<int>& rules) const;
 
   // The dates of a relative mention; false when the anchor cannot date it.
   static bool Anchor(const PeriodAnchor& anchor, PeriodMention* mention);

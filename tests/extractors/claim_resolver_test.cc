@@ -141,6 +141,21 @@ TEST_CASE("ClaimResolver names districts with and without their prefix", "[extra
   CHECK_THAT(market.claims[0].metric, Catch::Contains("chợ mới") || Catch::Contains("vốn"));
 }
 
+TEST_CASE("ClaimResolver counts the places of sentences with no period and no figure", "[extractors]") {
+  // The main entity is the place named most: here in the title and in
+  // sentences that name no period, and one without a figure.
+  auto doc = solieu::testing::AnalyzeText(
+      "Báo cáo của UBND huyện Na Rì\n\n"
+      "Huyện Na Rì tiếp tục đẩy mạnh cải cách hành chính.\n"
+      "Thành phố Bắc Kạn có 42 doanh nghiệp thành lập mới trong năm 2023.\n"
+      "Huyện Na Rì có 15 doanh nghiệp thành lập mới.\n"
+      "Giải quyết việc làm cho 615 lao động.");
+  REQUIRE(doc.claims.size() == 3);
+  CHECK(doc.claims[0].entity == std::optional<std::string>("thành phố Bắc Kạn"));
+  CHECK(doc.claims[1].entity == std::optional<std::string>("huyện Na Rì"));
+  CHECK(doc.claims[2].entity == std::optional<std::string>("huyện Na Rì"));  // the main entity
+}
+
 TEST_CASE("ClaimResolver finds a count's indicator in the rest of its clause, never a rate's", "[extractors]") {
   auto doc = solieu::testing::AnalyzeText(
       "Năm 2023, thành phố duy trì 07 xã, phường đạt Bộ tiêu chí Quốc gia về y tế xã; "
