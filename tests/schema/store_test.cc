@@ -79,6 +79,28 @@ TEST_CASE("Store adds the same document only once", "[schema]") {
   CHECK_THAT(third.status().message(), Catch::Contains("b.jsonl:3") && Catch::Contains("already stored"));
 }
 
+TEST_CASE("Store answers the series queries by indicator from an index of only the claims that have one", "[schema]") {
+  TempDir tmp;
+  auto [store, run] = OpenForWriting(tmp.Path("f.db"));
+  AnalyzedDocument a = AnalyzeText(kArticle, "a.txt");
+  REQUIRE(store->WriteDocument(a, run).ok());
+  REQUIRE(store->CreateIndexes().ok());  // as at the end of a bulk load
+  auto plan = [&](const char* sql) {
+    sqlite3_stmt* st;
+    REQUIRE(sqlite3_prepare_v2(store->db(), (std::string("EXPLAIN QUERY PLAN ") + sql).c_str(), -1, &st, nullptr) == SQLITE_OK);
+    std::string detail;
+    while (sqlite3_step(st) == SQLITE_ROW) detail += reinterpret_cast<const char*>(sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    return detail;
+  };
+  // docs/queries.md: a series, and the indicators the corpus reports most.
+  CHECK_THAT(plan("SELECT * FROM claims WHERE indicator = 'retail_sales' AND entity = 'thành phố Bắc Kạn' ORDER BY period_from"),
+             Catch::Contains("claims_by_indicator"));
+  CHECK_THAT(plan("SELECT indicator, count(*) FROM claims WHERE indicator IS NOT NULL GROUP BY indicator"),
+             Catch::Contains("claims_by_indicator"));
+  CHECK(Count(*store, "SELECT count(*) FROM pragma_index_list('claims') WHERE name = 'claims_by_indicator' AND partial") == 1);
+}
+
 TEST_CASE("Store opened for writing uses the write-ahead log, and a reader goes on beside its writer", "[schema]") {
   TempDir tmp;
   auto [store, run] = OpenForWriting(tmp.Path("w.db"));
