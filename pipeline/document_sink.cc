@@ -1,5 +1,7 @@
 #include "pipeline/document_sink.h"
 
+#include <chrono>
+
 #ifndef SOLIEU_VERSION
 #define SOLIEU_VERSION "0.0.0"
 #endif
@@ -51,8 +53,10 @@ Status DocumentSink::Add(const AnalyzedDocument& a, const std::function<void(con
 StatusOr<IngestStats> DocumentSink::Finish(Progress* progress) {
   SOLIEU_RETURN_IF_ERROR(store_->Commit());
   // No ETA: the indexes differ too much in cost to predict one.
+  const auto start = std::chrono::steady_clock::now();
   Status built = store_->CreateIndexes(
       [&](int done, int total) { progress->Count(done, total, "indexes built", /*with_eta=*/false); });
+  stats_.index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress->Finish();
   SOLIEU_RETURN_IF_ERROR(built);
   SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));

@@ -89,19 +89,20 @@ int Ingest(const Args& a) {
   }
   std::fprintf(stderr,
                "ingested %llu documents (%llu already stored), %llu sentences, %llu claims, %llu skipped"
-               " into %s in %.2f s (%.1f MB/s)\n",
+               " into %s in %.2f s (%.1f MB/s; indexes %.2f s of it)\n",
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.sentences,
                (unsigned long long)s.claims, (unsigned long long)s.skipped, a.db.c_str(), s.seconds,
-               s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0);
+               s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.index_seconds);
   return IndexForSearchIfAsked(a, s.skipped ? kExitSkipped : kExitOk);
 }
 
 int Summarize(const char* verb, const Args& a, const solieu::StatusOr<solieu::IngestStats>& stats) {
   if (!stats.ok()) return Fail(stats.status());
   const auto& s = *stats;
-  std::fprintf(stderr, "%s %llu documents (%llu already stored), %llu claims, %llu skipped into %s in %.2f s\n", verb,
+  std::fprintf(stderr, "%s %llu documents (%llu already stored), %llu claims, %llu skipped into %s in %.2f s"
+               " (indexes %.2f s of it)\n", verb,
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.claims,
-               (unsigned long long)s.skipped, a.db.c_str(), s.seconds);
+               (unsigned long long)s.skipped, a.db.c_str(), s.seconds, s.index_seconds);
   return IndexForSearchIfAsked(a, s.skipped ? kExitSkipped : kExitOk);
 }
 

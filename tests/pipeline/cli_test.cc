@@ -62,6 +62,7 @@ TEST_CASE("CLI ingest prints a summary, and skipped input exits 3 naming the fil
   CHECK_THAT(err, Catch::Contains("broken.jsonl:2"));
   CHECK_THAT(err, Catch::Contains("2 skipped"));
   CHECK_THAT(err, Catch::Contains("claims"));
+  CHECK_THAT(err, Catch::Matches("(.|\\n)* MB/s; indexes [0-9]+\\.[0-9]{2} s of it\\)\\n"));
   // Nothing already stored is lost, and a second run adds nothing twice.
   rc = RunSolieu("ingest " + Samples() + " --db " + tmp.Path("f.db"), &out, &err);
   CHECK(rc == 0);
@@ -85,11 +86,13 @@ TEST_CASE("CLI draws a progress line only on a terminal or with --progress", "[c
   REQUIRE(RunSolieu("check --db " + db + " --no-progress", &out, &err) == 0);
   CHECK_THAT(err, !Catch::Contains("\033[K"));
   REQUIRE(RunSolieu("merge --db " + tmp.Path("m.db") + " " + db + " --progress", &out, &err) == 0);
-  CHECK_THAT(err, Catch::Contains("\r\033[K") && Catch::Contains(" documents  ") && Catch::Contains("merged 9"));
+  CHECK_THAT(err, Catch::Contains("\r\033[K") && Catch::Contains(" documents  ") && Catch::Contains("merged 9") &&
+                      Catch::Contains(" s (indexes ") && Catch::Contains(" s of it)"));
   REQUIRE(RunSolieu("extract --with-documents " + Samples(), &out, &err) == 0);
   WriteFile(tmp.Path("parts.jsonl"), out);
   REQUIRE(RunSolieu("load --db " + tmp.Path("l.db") + " " + tmp.Path("parts.jsonl") + " --progress", &out, &err) == 0);
-  CHECK_THAT(err, Catch::Contains("\r\033[K") && Catch::Contains(" documents  ") && Catch::Contains("loaded 9"));
+  CHECK_THAT(err, Catch::Contains("\r\033[K") && Catch::Contains(" documents  ") && Catch::Contains("loaded 9") &&
+                      Catch::Contains(" s (indexes ") && Catch::Contains(" s of it)"));
 }
 
 TEST_CASE("CLI --search-index makes ingest, load and merge build the search index, and search does it otherwise", "[cli]") {
