@@ -60,10 +60,19 @@ TEST_CASE("DocumentReader skips text in no encoding it can tell, naming the file
 
 TEST_CASE("DocumentReader reports invalid UTF-8 in a JSONL line with its place", "[corpus]") {
   TempDir tmp;
-  WriteFile(tmp.Path("d.jsonl"), "{\"text\": \"Thu ng\xE2n s\xE1" "ch\"}\n");
+  WriteFile(tmp.Path("d.jsonl"), "{\"text\": \"Thu ng\xE2n s\xE1" "ch\"}\n"
+                                 "{\"id\": \"b\", \"text\": \"Thu ng\\u00e2n s\\u00e1ch \\u0111\\u1ea1t 44,9% d\\u1ef1 to\\u00e1n.\"}\n"
+                                 "{\"text\": \"Thu \\ud800 ng\u00e2n s\u00e1ch.\"}\n");
   auto r = ReadAllInputs({tmp.Path("d.jsonl")});
-  REQUIRE(r.skips.size() == 1);
-  CHECK_THAT(r.skips[0], Catch::Contains("d.jsonl:1"));
+  REQUIRE(r.skips.size() == 2);
+  // Windows-1258 bytes in the line: named as such, with the byte (â is 0xE2 at byte 16).
+  CHECK_THAT(r.skips[0], Catch::Contains("d.jsonl:1: invalid UTF-8 at byte 16 of the line"));
+  // A lone surrogate escape is no text either: the document is refused whole.
+  CHECK_THAT(r.skips[1], Catch::Contains("d.jsonl:3") && Catch::Contains("not valid JSON"));
+  // Escapes decode to UTF-8 the analysis can read as it is.
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].text == "Thu ngân sách đạt 44,9% dự toán.");
+  CHECK(r.docs[0].encoding == "utf-8");
 }
 
 TEST_CASE("DocumentReader decodes a legacy-encoded file and records its encoding", "[corpus]") {
