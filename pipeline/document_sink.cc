@@ -22,6 +22,9 @@ StatusOr<std::unique_ptr<DocumentSink>> DocumentSink::Open(const std::string& db
   sink->run_ = *run;
   sink->batch_ = batch_documents;
   SOLIEU_RETURN_IF_ERROR(sink->store_->SetForeignKeys(false));
+  auto skipped = sink->store_->SkipSyncsIfEmpty();
+  if (!skipped.ok()) return skipped.status();
+  sink->syncs_skipped_ = *skipped;
   SOLIEU_RETURN_IF_ERROR(sink->store_->Begin());
   SOLIEU_RETURN_IF_ERROR(sink->store_->DeferIndexes());
   return sink;
@@ -60,6 +63,7 @@ StatusOr<IngestStats> DocumentSink::Finish(Progress* progress) {
   progress->Finish();
   SOLIEU_RETURN_IF_ERROR(built);
   SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));
+  if (syncs_skipped_) SOLIEU_RETURN_IF_ERROR(store_->SyncToDisk());
   return stats_;
 }
 

@@ -29,7 +29,7 @@ class DocumentSink {
   // Counts an input skipped before it reached the sink (unreadable, too long).
   void NoteSkipped() { ++stats_.skipped; }
   // Commits, builds the indexes (counted on `progress`, then cleared from
-  // it), closes the run; returns what was stored (bytes, seconds and
+  // it), closes the run, syncs a first load to disk; returns what was stored (bytes, seconds and
   // duplicates found before the sink are the caller's).
   StatusOr<IngestStats> Finish(Progress* progress);
 
@@ -41,6 +41,7 @@ class DocumentSink {
   std::unique_ptr<Store> store_;
   int64_t run_ = 0;
   int batch_ = 256, in_batch_ = 0;
+  bool syncs_skipped_ = false;  // a first load: synced once, at its end
   IngestStats stats_;
 };
 

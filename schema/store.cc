@@ -325,6 +325,28 @@ Status Store::DeferIndexes() {
   return Status::Ok();
 }
 
+StatusOr<bool> Store::SkipSyncsIfEmpty() {
+  auto empty = Count("SELECT NOT EXISTS (SELECT 1 FROM documents)");
+  if (!empty.ok()) return empty.status();
+  if (!*empty) return false;
+  SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA synchronous=OFF", "cannot set up the load"));
+  return true;
+}
+
+Status Store::SyncToDisk() {
+  SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL", "cannot set up syncing"));
+  // SQLite syncs only what a checkpoint writes; pages written earlier
+  // without syncs need the files synced whole, through SQLite's own handles.
+  for (int op : {SQLITE_FCNTL_FILE_POINTER, SQLITE_FCNTL_JOURNAL_POINTER}) {
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db_, "main", op, &file) != SQLITE_OK || !file || !file->pMethods) continue;
+    if (file->pMethods->xSync(file, SQLITE_SYNC_NORMAL) != SQLITE_OK) {
+      return Status::IoError(path_ + ": cannot sync the database to disk");
+    }
+  }
+  return Status::Ok();
+}
+
 Status Store::CreateIndexes(const std::function<void(int built, int total)>& progress) {
   auto keys = ReadRuleFile("schema/keys.sql");
   if (!keys.ok()) return keys.status();

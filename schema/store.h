@@ -77,6 +77,20 @@ class Store {
   // time: `progress(built, total)` before each and after the last.
   Status CreateIndexes(const std::function<void(int built, int total)>& progress = {});
 
+  // A load into a database that holds no document yet skips SQLite's syncs
+  // until its end (PRAGMA synchronous=OFF on this connection): there is
+  // nothing stored before it to lose, and a killed run loses nothing either,
+  // since the kernel keeps what was written. Only a power cut or a kernel
+  // crash during such a first load can leave a file to delete and load
+  // again. Syncing at every checkpoint made the writer wait on the disk and
+  // wrote each page twice, to the WAL then to the database (a tenth of a
+  // 2-job ingest, docs/performance.md). Returns whether it skips them; call
+  // before the load's first transaction.
+  StatusOr<bool> SkipSyncsIfEmpty();
+  // Syncs again from here on (synchronous=NORMAL), and now: the database
+  // file and its WAL, so that everything committed survives a power cut.
+  Status SyncToDisk();
+
   // The full-text index (sentence_search in schema.sql) lags the load:
   // documents written since it was last brought up to date are not in it.
   StatusOr<int64_t> CountUnindexedDocuments();
