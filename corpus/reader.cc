@@ -44,11 +44,6 @@ size_t LineOf(std::string_view text, size_t offset) {
   return 1 + std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n');
 }
 
-}  // namespace
-
-
-namespace {
-
 // The checks every document's text passes once it is UTF-8. `known_valid`
 // skips the UTF-8 check for text that cannot fail it: a JSON string as
 // either parser returns it (both reject ill-formed bytes and lone

@@ -29,8 +29,9 @@ class DocumentSink {
   // Counts an input skipped before it reached the sink (unreadable, too long).
   void NoteSkipped() { ++stats_.skipped; }
   // Commits, builds the indexes (counted on `progress`, then cleared from
-  // it), closes the run, syncs a first load to disk; returns what was stored (bytes, seconds and
-  // duplicates found before the sink are the caller's).
+  // it), closes the run, syncs a first load to disk (Store::SyncToDisk);
+  // returns what was stored (bytes, seconds and duplicates found before the
+  // sink are the caller's).
   StatusOr<IngestStats> Finish(Progress* progress);
 
   const IngestStats& stats() const { return stats_; }
