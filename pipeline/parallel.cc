@@ -20,6 +20,7 @@ struct Item {
   uint64_t seq;
   std::variant<Document, Skip, AnalyzedDocument, std::monostate> payload;  // monostate: not wanted
   uint64_t bytes_read;
+  uint64_t text_bytes = 0;  // the document's text, while it is in flight
 };
 
 // The caller's thread writes every document, in order, alone: once the
@@ -42,7 +43,7 @@ void LowerThisThreadsPriority(int niceness) {
 }  // namespace
 
 Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> rules, int jobs,
-                   const AnalysisCallbacks& cb) {
+                   const AnalysisCallbacks& cb, uint64_t in_flight_text_bytes) {
   if (jobs < 1) jobs = 1;
   // Documents between the reader and the writer. Enough that the workers
   // keep going while the writer commits a batch or the reader meets a long
@@ -59,6 +60,17 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
   std::deque<Item> work;                 // documents waiting for a worker
   std::map<uint64_t, Item> done;         // finished items waiting for their turn
   uint64_t next_to_emit = 0, read_count = 0;
+  uint64_t text_in_flight = 0;  // bytes of document text read and not yet emitted
+  // Room for the reader: the window has kRefill documents free, and less
+  // text than the bound in it (or nothing at all, for one larger document).
+  auto room = [&] {
+    return read_count - next_to_emit + kRefill <= kInFlight &&
+           (text_in_flight < in_flight_text_bytes || read_count == next_to_emit);
+  };
+  auto full = [&] {
+    return read_count - next_to_emit >= kInFlight ||
+           (text_in_flight >= in_flight_text_bytes && read_count > next_to_emit);
+  };
   bool reading_done = false, stop = false, reader_waits = false;
   std::vector<Status> worker_errors(jobs);
   // Hands a finished item to the writer; `mu` held. The writer waits for
@@ -75,9 +87,9 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
     while (true) {
       {
         std::unique_lock<std::mutex> lock(mu);
-        if (read_count - next_to_emit >= kInFlight) {
+        if (full()) {
           reader_waits = true;
-          room_cv.wait(lock, [&] { return stop || read_count - next_to_emit + kRefill <= kInFlight; });
+          room_cv.wait(lock, [&] { return stop || room(); });
           reader_waits = false;
         }
         if (stop) break;
@@ -89,11 +101,13 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
       if (kind == DocumentReader::Item::kSkip) {
         item.payload = skip;
       } else if (!cb.wanted || cb.wanted(doc)) {
+        item.text_bytes = doc.text.size();
         item.payload = std::move(doc);
         needs_work = true;
       }
       std::lock_guard<std::mutex> lock(mu);
       item.seq = read_count++;
+      text_in_flight += item.text_bytes;
       if (needs_work) {
         work.push_back(std::move(item));
         work_cv.notify_one();
@@ -146,7 +160,8 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
       item = std::move(it->second);
       done.erase(it);
       ++next_to_emit;
-      if (reader_waits && read_count - next_to_emit + kRefill <= kInFlight) room_cv.notify_one();
+      text_in_flight -= item.text_bytes;
+      if (reader_waits && room()) room_cv.notify_one();
     }
     if (auto* a = std::get_if<AnalyzedDocument>(&item.payload)) {
       result = cb.on_document(std::move(*a));

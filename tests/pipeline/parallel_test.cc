@@ -4,8 +4,11 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <chrono>
 #include <dirent.h>
 #include <fcntl.h>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -107,6 +110,54 @@ TEST_CASE("RunAnalysis delivers documents and skips in input order through many 
     cb.on_skip = [&](const Skip&) { seen.push_back("skip"); };
     REQUIRE(RunAnalysis(&reader, *rules, jobs, cb).ok());
     CHECK(seen == expected);
+  }
+}
+
+TEST_CASE("RunAnalysis holds no more document text in flight than its bound, however long the documents", "[pipeline]") {
+  // Forty reports of about 40 KB (one figure in each paragraph): under the
+  // bound on documents in flight, all forty could be read before the first
+  // is written. A slow writer lets the reader run as far ahead as it may.
+  auto rules = AnalyzerRules::Load();
+  REQUIRE(rules.ok());
+  solieu::testing::TempDir tmp;
+  std::string corpus;
+  size_t longest = 0;
+  for (int i = 0; i < 40; ++i) {
+    std::string text;
+    for (int p = 0; p < 300; ++p) {
+      text += "Năm 2023, thu ngân sách trên địa bàn xã " + std::to_string(p) + " đạt " + std::to_string(500 + i) +
+              " triệu đồng.\\n";
+    }
+    longest = std::max(longest, text.size());  // as written, escapes and all: an upper bound
+    corpus += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"" + text + "\"}\n";
+  }
+  solieu::testing::WriteFile(tmp.Path("long.jsonl"), corpus);
+  const uint64_t bound = 160 << 10;  // about four of them
+  for (int jobs : {1, 2}) {
+    DocumentReader reader({tmp.Path("long.jsonl")}, ReaderOptions{});
+    uint64_t read = 0, written = 0, most = 0;  // text bytes; `read` on the reader thread
+    std::mutex mu;
+    int documents = 0;
+    AnalysisCallbacks cb;
+    cb.wanted = [&](const Document& d) {
+      std::lock_guard<std::mutex> lock(mu);
+      read += d.text.size();
+      most = std::max(most, read - written);
+      return true;
+    };
+    cb.on_document = [&](AnalyzedDocument&& a) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      std::lock_guard<std::mutex> lock(mu);
+      written += a.doc.text.size();
+      ++documents;
+      return Status::Ok();
+    };
+    REQUIRE(RunAnalysis(&reader, *rules, jobs, cb, bound).ok());
+    CHECK(documents == 40);
+    CHECK(most > bound / 2);  // the reader did run ahead
+    // Beyond the bound: the document just read, and the one the writer has
+    // taken from the window but not yet counted here.
+    CHECK(most <= bound + 2 * longest);
   }
 }
 
