@@ -12,12 +12,22 @@ using namespace solieu;
 using solieu::testing::SourcePath;
 using solieu::testing::TempDir;
 
-TEST_CASE("Samples: the sample corpus ingests whole, with exact spans", "[pipeline]") {
-  TempDir tmp;
+namespace {
+
+// Ingest options for the sample corpus into `db` with `jobs` workers.
+IngestOptions SampleIngest(const std::string& db, int jobs) {
   IngestOptions opt;
   opt.inputs = {SourcePath("corpus/samples")};
-  opt.db_path = tmp.Path("s.db");
-  opt.jobs = 2;
+  opt.db_path = db;
+  opt.jobs = jobs;
+  return opt;
+}
+
+}  // namespace
+
+TEST_CASE("Samples: the sample corpus ingests whole, with exact spans", "[pipeline]") {
+  TempDir tmp;
+  IngestOptions opt = SampleIngest(tmp.Path("s.db"), 2);
   std::vector<std::string> skips;
   auto stats = Ingest(opt, [&](const Skip& s) { skips.push_back(s.message); });
   REQUIRE(stats.ok());
@@ -46,11 +56,7 @@ TEST_CASE("Samples: the sample corpus ingests whole, with exact spans", "[pipeli
 
 TEST_CASE("Samples: ingest times its index build apart, as a part of the whole run", "[pipeline]") {
   TempDir tmp;
-  IngestOptions opt;
-  opt.inputs = {SourcePath("corpus/samples")};
-  opt.db_path = tmp.Path("s.db");
-  opt.jobs = 1;
-  auto stats = Ingest(opt, [](const Skip&) {});
+  auto stats = Ingest(SampleIngest(tmp.Path("s.db"), 1), [](const Skip&) {});
   REQUIRE(stats.ok());
   REQUIRE(stats->claims > 0);
   // The keys and secondary indexes are built once, after the rows: a

@@ -39,44 +39,50 @@ void LoadLongReports(Store& store, int64_t run, int n, const std::string& prefix
   }
 }
 
+// Opens `path` for a load, with a run begun, as DocumentSink does; whether
+// it skips syncs in `skipped`.
+std::unique_ptr<Store> OpenForLoad(const std::string& path, int64_t* run, bool* skipped) {
+  auto store = Store::Open(path, Store::Mode::kReadWrite);
+  REQUIRE(store.ok());
+  auto begun = (*store)->BeginRun("ingest", "test", "{}");
+  REQUIRE(begun.ok());
+  *run = *begun;
+  auto skips = (*store)->SkipSyncsIfEmpty();
+  REQUIRE(skips.ok());
+  *skipped = *skips;
+  return std::move(*store);
+}
+
 }  // namespace
 
 TEST_CASE("Store skips syncs while it loads a database with no document, syncs the files at the end, and keeps syncs in one that has documents",
           "[schema]") {
   TempDir tmp;
   SyncCountingVfs syncs;
+  int64_t run;
+  bool skipped;
   {
-    auto store = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
-    REQUIRE(store.ok());
-    auto run = (*store)->BeginRun("ingest", "test", "{}");
-    REQUIRE(run.ok());
-    auto skipped = (*store)->SkipSyncsIfEmpty();
-    REQUIRE(skipped.ok());
-    CHECK(*skipped);
-    CHECK(Count(**store, "PRAGMA synchronous") == 0);
+    std::unique_ptr<Store> store = OpenForLoad(tmp.Path("f.db"), &run, &skipped);
+    CHECK(skipped);
+    CHECK(Count(*store, "PRAGMA synchronous") == 0);
     syncs.Reset();
-    LoadLongReports(**store, *run, 12, "a");
+    LoadLongReports(*store, run, 12, "a");
     CHECK(syncs.database_syncs() == 0);
     CHECK(syncs.wal_syncs() == 0);
-    REQUIRE((*store)->SyncToDisk().ok());
+    REQUIRE(store->SyncToDisk().ok());
     CHECK(syncs.database_syncs() >= 1);
     CHECK(syncs.wal_syncs() >= 1);
-    CHECK(Count(**store, "PRAGMA synchronous") == 1);  // NORMAL again
+    CHECK(Count(*store, "PRAGMA synchronous") == 1);  // NORMAL again
   }
   {
-    auto store = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
-    REQUIRE(store.ok());
-    auto run = (*store)->BeginRun("ingest", "test", "{}");
-    REQUIRE(run.ok());
-    auto skipped = (*store)->SkipSyncsIfEmpty();
-    REQUIRE(skipped.ok());
-    CHECK_FALSE(*skipped);  // documents stored before must survive a power cut
-    CHECK(Count(**store, "PRAGMA synchronous") == 1);
+    std::unique_ptr<Store> store = OpenForLoad(tmp.Path("f.db"), &run, &skipped);
+    CHECK_FALSE(skipped);  // documents stored before must survive a power cut
+    CHECK(Count(*store, "PRAGMA synchronous") == 1);
     syncs.Reset();
     // The same load, syncing at each checkpoint: what the first one skipped.
-    LoadLongReports(**store, *run, 12, "b");
+    LoadLongReports(*store, run, 12, "b");
     CHECK(syncs.database_syncs() >= 1);
     CHECK(syncs.wal_syncs() >= 1);
-    CHECK(Count(**store, "SELECT count(*) FROM documents") == 24);
+    CHECK(Count(*store, "SELECT count(*) FROM documents") == 24);
   }
 }
