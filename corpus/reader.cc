@@ -172,8 +172,13 @@ Status ParseJsonlDocument(const std::string& line, const std::string& where, Doc
 struct DocumentReader::State {
   ReaderOptions options;
   std::vector<std::string> pending;  // paths still to open, next at back
-  struct Dir { std::string path; std::vector<std::string> entries; size_t next = 0; };
-  std::vector<Dir> dirs;  // the walk's stack: one directory's listing each
+  struct Dir {
+    std::string path;
+    std::vector<std::string> entries;  // sorted; or, while `stream` is open, the batch read last
+    size_t next = 0;
+    std::unique_ptr<DIR, int (*)(DIR*)> stream{nullptr, closedir};  // a directory too large to sort
+  };
+  std::vector<Dir> dirs;  // the walk's stack: one directory's listing (or batch) each
   std::unique_ptr<LineReader> jsonl;
   std::string jsonl_path;
   uint64_t bytes = 0;
@@ -185,7 +190,10 @@ struct DocumentReader::State {
     while (true) {
       if (!dirs.empty()) {
         Dir& d = dirs.back();
-        if (d.next == d.entries.size()) { dirs.pop_back(); continue; }
+        if (d.next == d.entries.size()) {
+          if (!d.stream || !ReadEntries(&d)) dirs.pop_back();
+          continue;
+        }
         std::string path = d.path + "/" + d.entries[d.next++];
         struct stat st;
         if (stat(path.c_str(), &st) != 0) continue;
@@ -207,16 +215,35 @@ struct DocumentReader::State {
   }
 
   bool PushDir(const std::string& path, Skip* skip, bool* skipped) {
-    DIR* d = opendir(path.c_str());
-    if (!d) { skip->message = path + ": cannot open directory: " + std::strerror(errno); *skipped = true; return false; }
-    Dir dir{path, {}, 0};
-    while (dirent* e = readdir(d)) {
-      if (std::strcmp(e->d_name, ".") && std::strcmp(e->d_name, "..")) dir.entries.emplace_back(e->d_name);
+    Dir dir;
+    dir.path = path;
+    dir.stream.reset(opendir(path.c_str()));
+    if (!dir.stream) { skip->message = path + ": cannot open directory: " + std::strerror(errno); *skipped = true; return false; }
+    // Listed whole and sorted when it fits in one batch; else left open and
+    // read a batch at a time, in the file system's order.
+    if (ReadEntries(&dir) && dir.entries.size() <= options.max_sorted_directory) {
+      dir.stream.reset();
+      std::sort(dir.entries.begin(), dir.entries.end());
     }
-    closedir(d);
-    std::sort(dir.entries.begin(), dir.entries.end());
     dirs.push_back(std::move(dir));
     return true;
+  }
+
+  // The next batch of `d`'s names (one more than a sorted directory may
+  // hold, to tell the two apart); false when none was left. Closes the
+  // stream at its end.
+  bool ReadEntries(Dir* d) {
+    d->entries.clear();
+    d->next = 0;
+    while (d->entries.size() <= options.max_sorted_directory) {
+      dirent* e = readdir(d->stream.get());
+      if (!e) {
+        d->stream.reset();
+        break;
+      }
+      if (std::strcmp(e->d_name, ".") && std::strcmp(e->d_name, "..")) d->entries.emplace_back(e->d_name);
+    }
+    return !d->entries.empty();
   }
 };
 

@@ -1,8 +1,10 @@
 // DocumentReader: turns the paths a user names into Documents, one at a time.
 //
 // Takes files (.txt in any Vietnamese encoding, .html pages, .jsonl),
-// directories (walked recursively in sorted order, one directory
-// listed at a time, so millions of files need no list in memory), JSONL files
+// directories (walked recursively in sorted order, one directory listed at
+// a time; one with more entries than ReaderOptions::max_sorted_directory is
+// read in the file system's order, a batch at a time, so that even millions
+// of files in one directory need no list in memory), JSONL files
 // (one document a line) and "-" (JSONL on stdin); .gz and .zst are read
 // through. Gives each document, or a Skip naming the file and place of input
 // that cannot be read (invalid UTF-8, a binary or empty file, a broken or
@@ -27,6 +29,10 @@ struct ReaderOptions {
   size_t max_document_bytes = size_t{256} << 20;
   size_t max_line_bytes = size_t{64} << 20;
   std::string encoding;  // force this encoding for text files ("" = detect)
+  // Entries a directory may have and still be read in sorted order (its
+  // names held and sorted, some 60 bytes each); a larger one is read as the
+  // file system lists it, this many names at a time.
+  size_t max_sorted_directory = 65536;
 };
 
 class EncodingDetector;

@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "test_support.h"
 
@@ -151,6 +152,44 @@ TEST_CASE("DocumentReader walks directories recursively in sorted order", "[corp
   CHECK(r.docs[1].text == "hai");
   CHECK(r.docs[2].text == "ba");
   CHECK(r.skips.empty());
+}
+
+TEST_CASE("DocumentReader reads a directory too large to sort as the file system lists it, every file once",
+          "[corpus]") {
+  // Ten reports and a folder of two in one directory, where a directory of
+  // more than three entries counts as too large: read a batch of four names
+  // at a time, never listed whole; the small folder inside is still sorted.
+  TempDir tmp;
+  mkdir(tmp.Path("big").c_str(), 0755);
+  mkdir(tmp.Path("big/small").c_str(), 0755);
+  std::multiset<std::string> expected;
+  for (int i = 0; i < 10; ++i) {
+    std::string text = "Xã " + std::to_string(i) + " có " + std::to_string(100 + i) + " hộ nghèo.";
+    WriteFile(tmp.Path("big/" + std::to_string(i) + ".txt"), text);
+    expected.insert(text);
+  }
+  WriteFile(tmp.Path("big/small/b.txt"), "Thôn B có 12 hộ.");
+  WriteFile(tmp.Path("big/small/a.txt"), "Thôn A có 11 hộ.");
+  expected.insert("Thôn A có 11 hộ.");
+  expected.insert("Thôn B có 12 hộ.");
+  ReaderOptions options;
+  options.max_sorted_directory = 3;
+  auto r = ReadAllInputs({tmp.Path("big")}, options);
+  CHECK(r.skips.empty());
+  std::multiset<std::string> read;
+  std::vector<std::string> small;
+  for (const Document& d : r.docs) {
+    read.insert(d.text);
+    if (d.text.rfind("Thôn", 0) == 0) small.push_back(d.text);
+  }
+  CHECK(read == expected);
+  CHECK(small == std::vector<std::string>{"Thôn A có 11 hộ.", "Thôn B có 12 hộ."});
+  // With room to sort them, the same directory reads in name order.
+  auto sorted = ReadAllInputs({tmp.Path("big")});
+  REQUIRE(sorted.docs.size() == 12);
+  CHECK(sorted.docs[0].text == "Xã 0 có 100 hộ nghèo.");
+  CHECK(sorted.docs[9].text == "Xã 9 có 109 hộ nghèo.");
+  CHECK(sorted.docs[10].text == "Thôn A có 11 hộ.");
 }
 
 TEST_CASE("DocumentReader reads gzip-compressed JSONL", "[corpus]") {
