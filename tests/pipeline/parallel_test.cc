@@ -161,6 +161,43 @@ TEST_CASE("RunAnalysis holds no more document text in flight than its bound, how
   }
 }
 
+TEST_CASE("RunAnalysis passes documents it is not to analyze to the writer a run at a time, in order", "[pipeline]") {
+  // A re-ingest: every document already stored but every tenth. The writer
+  // gets each wanted one in order, and a progress report for the rest now
+  // and then, not one wake-up per document.
+  auto rules = AnalyzerRules::Load();
+  REQUIRE(rules.ok());
+  solieu::testing::TempDir tmp;
+  const std::vector<std::string> ids = WriteManyDocuments(tmp.Path("many.jsonl"), 20 * 192);
+  std::vector<std::string> expected;
+  for (size_t i = 0; i < ids.size(); i += 10) expected.push_back(ids[i]);
+  for (int jobs : {1, 2}) {
+    DocumentReader reader({tmp.Path("many.jsonl")}, ReaderOptions{});
+    std::vector<std::string> seen;
+    int reports = 0;
+    uint64_t last_bytes = 0;
+    bool bytes_grow = true;
+    AnalysisCallbacks cb;
+    cb.wanted = [](const Document& d) { return std::stoi(d.doc_id.substr(1)) % 10 == 0; };
+    cb.on_document = [&](AnalyzedDocument&& a) {
+      seen.push_back(a.doc.doc_id);
+      return Status::Ok();
+    };
+    cb.on_progress = [&](uint64_t bytes) {
+      ++reports;
+      bytes_grow &= bytes > last_bytes;
+      last_bytes = bytes;
+    };
+    REQUIRE(RunAnalysis(&reader, *rules, jobs, cb).ok());
+    CHECK(seen == expected);
+    CHECK(bytes_grow);
+    // One report per wanted document, and one per run of unwanted ones
+    // long enough to report: far fewer than one per document.
+    CHECK(reports >= static_cast<int>(expected.size()));
+    CHECK(reports < static_cast<int>(expected.size()) + static_cast<int>(ids.size()) / 8);
+  }
+}
+
 #ifdef __linux__
 namespace {
 
