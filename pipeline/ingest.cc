@@ -41,6 +41,9 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   // opened first: the sink holds the write lock from its first batch on.
   auto lookup = Store::Open(opt.db_path, Store::Mode::kReadWrite);
   if (!lookup.ok()) return lookup.status();
+  // Its cache filled as the content-hash index grew past it, and with it
+  // ingest's peak memory with the corpus (docs/performance.md).
+  SOLIEU_RETURN_IF_ERROR((*lookup)->SetCacheKiB(256));
   auto sink = DocumentSink::Open(opt.db_path, "ingest", options.dump(), opt.batch_documents);
   if (!sink.ok()) return sink.status();
   // Without WAL the reader's question would wait for each commit of the

@@ -210,6 +210,10 @@ Status Store::SetForeignKeys(bool on) {
   return Exec(std::string("PRAGMA foreign_keys=") + (on ? "ON" : "OFF"), "cannot set foreign key checks");
 }
 
+Status Store::SetCacheKiB(int kib) {
+  return Exec("PRAGMA cache_size=-" + std::to_string(kib), "cannot size the page cache");
+}
+
 Status Store::Begin() { return Exec("BEGIN IMMEDIATE", "cannot begin a transaction"); }
 Status Store::Commit() { return Exec("COMMIT", "cannot commit"); }
 

@@ -58,6 +58,10 @@ class Store {
   // it writes, so they hold by construction, and each check is a B-tree
   // lookup per sentence, claim and comparison.
   Status SetForeignKeys(bool on);
+  // At most this many KiB of pages cached by this connection (SQLite's
+  // default is 2,000). A connection that only looks documents up by hash
+  // needs little: its lookups land on random leaves however large the cache.
+  Status SetCacheKiB(int kib);
 
   // True when a document with this content hash is stored.
   StatusOr<bool> HasContent(const std::string& content_hash);
