@@ -1,6 +1,7 @@
 // When a Store makes its writes durable: a first load into a database with
 // no document skips SQLite's syncs until its end and then syncs the files
-// once; a load into a database that holds documents keeps them.
+// once; a load into a database that holds documents keeps them. And how
+// much a connection caches.
 #include "schema/store.h"
 
 #include <catch2/catch.hpp>
@@ -85,4 +86,16 @@ TEST_CASE("Store skips syncs while it loads a database with no document, syncs t
     CHECK(syncs.wal_syncs() >= 1);
     CHECK(Count(*store, "SELECT count(*) FROM documents") == 24);
   }
+}
+
+TEST_CASE("Store caches as many KiB of pages as it is told, on its own connection only", "[schema]") {
+  TempDir tmp;
+  auto lookup = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
+  auto writer = Store::Open(tmp.Path("f.db"), Store::Mode::kReadWrite);
+  REQUIRE(lookup.ok());
+  REQUIRE(writer.ok());
+  const int64_t before = Count(**writer, "PRAGMA cache_size");
+  REQUIRE((*lookup)->SetCacheKiB(256).ok());
+  CHECK(Count(**lookup, "PRAGMA cache_size") == -256);
+  CHECK(Count(**writer, "PRAGMA cache_size") == before);
 }
