@@ -27,9 +27,7 @@ ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(lexi
   }
   entity_re_ = std::make_unique<RE2>("(" + alternation + ")");
   sentence_set_ = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
-  for (const PatternRule& rule : lex_->periods) {
-    if (sentence_set_->Add(rule.pattern->pattern(), nullptr) < 0) throw std::logic_error("period pattern rejected by RE2::Set");
-  }
+  periods_.AddRules(sentence_set_.get());
   if (sentence_set_->Add(entity_re_->pattern(), nullptr) < 0) throw std::logic_error("gazetteer rejected by RE2::Set");
   if (!sentence_set_->Compile()) throw std::logic_error("period and place patterns do not compile as a set");
 }

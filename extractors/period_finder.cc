@@ -42,10 +42,14 @@ int YearOf(const std::string& iso) { return std::stoi(iso.substr(0, 4)); }
 
 PeriodFinder::PeriodFinder(std::shared_ptr<const Lexicon> lexicon) : lex_(std::move(lexicon)) {
   any_ = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
-  for (const PatternRule& rule : lex_->periods) {
-    if (any_->Add(rule.pattern->pattern(), nullptr) < 0) throw std::logic_error("period pattern rejected by RE2::Set");
-  }
+  AddRules(any_.get());
   if (!any_->Compile()) throw std::logic_error("period patterns do not compile as a set");
+}
+
+void PeriodFinder::AddRules(RE2::Set* set) const {
+  for (const PatternRule& rule : lex_->periods) {
+    if (set->Add(rule.pattern->pattern(), nullptr) < 0) throw std::logic_error("period pattern rejected by RE2::Set");
+  }
 }
 
 PeriodFinder::~PeriodFinder() = default;

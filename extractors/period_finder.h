@@ -49,6 +49,9 @@ class PeriodFinder {
   // As Find, given which rules (rows of periods.tsv, ascending) match
   // somewhere in `text`: for a caller that learns that from a scan of its own.
   std::vector<PeriodMention> FindRules(std::string_view text, const std::vector<int>& rules) const;
+  // Adds the period rules to `set` in their order, so that a hit of index i
+  // there (i below the number of rules) is rule i for FindRules.
+  void AddRules(re2::RE2::Set* set) const;
 
   // The dates of a relative mention; false when the anchor cannot date it.
   static bool Anchor(const PeriodAnchor& anchor, PeriodMention* mention);

@@ -20,7 +20,8 @@ struct AnalysisCallbacks {
   // On the calling thread, in input order. An error stops the run.
   std::function<Status(AnalyzedDocument&&)> on_document;
   std::function<void(const Skip&)> on_skip;
-  // On the calling thread after each item, for progress reports.
+  // On the calling thread, for progress reports: after each document and
+  // skip, and once per run of documents not wanted (up to 256 or 1 MiB).
   std::function<void(uint64_t bytes_read)> on_progress;
 };
 

@@ -86,10 +86,11 @@ class Store {
   // nothing stored before it to lose, and a killed run loses nothing either,
   // since the kernel keeps what was written. Only a power cut or a kernel
   // crash during such a first load can leave a file to delete and load
-  // again. Syncing at every checkpoint made the writer wait on the disk and
-  // wrote each page twice, to the WAL then to the database (a tenth of a
-  // 2-job ingest, docs/performance.md). Returns whether it skips them; call
-  // before the load's first transaction.
+  // again. Syncing at every checkpoint made the writer wait on the disk
+  // (up to a seventh of a 2-job ingest when the disk is slow to sync) and
+  // sent every page to it twice, to the WAL then to the database
+  // (docs/performance.md). Returns whether it skips them; call before the
+  // load's first transaction.
   StatusOr<bool> SkipSyncsIfEmpty();
   // Syncs again from here on (synchronous=NORMAL), and now: the database
   // file and its WAL, so that everything committed survives a power cut.
