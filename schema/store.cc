@@ -1,8 +1,14 @@
 #include "schema/store.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#ifdef __linux__
+#include <dirent.h>
+#include <fcntl.h>
+#endif
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <optional>
 #include <thread>
@@ -349,6 +355,38 @@ Status Store::SyncToDisk() {
     }
   }
   return Status::Ok();
+}
+
+int Store::DatabaseDescriptor() {
+#ifdef __linux__
+  struct stat want, got;
+  if (stat(path_.c_str(), &want) != 0) return -1;
+  auto same_file = [&](int fd) { return fstat(fd, &got) == 0 && got.st_dev == want.st_dev && got.st_ino == want.st_ino; };
+  if (database_fd_ >= 0 && same_file(database_fd_)) return database_fd_;
+  database_fd_ = -1;
+  DIR* fds = opendir("/proc/self/fd");
+  if (!fds) return -1;
+  while (dirent* e = readdir(fds)) {
+    char* end = nullptr;
+    long fd = std::strtol(e->d_name, &end, 10);
+    if (end == e->d_name || *end != '\0' || fd == dirfd(fds)) continue;
+    if (same_file(static_cast<int>(fd))) {
+      database_fd_ = static_cast<int>(fd);
+      break;
+    }
+  }
+  closedir(fds);
+  return database_fd_;
+#else
+  return -1;
+#endif
+}
+
+void Store::StartWriteback() {
+#ifdef __linux__
+  int fd = DatabaseDescriptor();
+  if (fd >= 0) sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
 }
 
 Status Store::CreateIndexes(const std::function<void(int built, int total)>& progress) {

@@ -95,6 +95,15 @@ class Store {
   // Syncs again from here on (synchronous=NORMAL), and now: the database
   // file and its WAL, so that everything committed survives a power cut.
   Status SyncToDisk();
+  // During a first load: asks the kernel to start writing the database
+  // file's dirty pages to disk now, without waiting for them, so that
+  // SyncToDisk at the end has little left to wait for (200 MB: 0.35 s →
+  // 0.08 s). A hint: does nothing where it cannot (not Linux, no descriptor).
+  void StartWriteback();
+  // A descriptor SQLite holds open on the database file (Linux), or -1.
+  // Found among the process's own: SQLite lends none, and closing one of
+  // our own would drop the POSIX locks SQLite holds on the file.
+  int DatabaseDescriptor();
 
   // The full-text index (sentence_search in schema.sql) lags the load:
   // documents written since it was last brought up to date are not in it.
@@ -163,6 +172,7 @@ class Store {
   struct Statements;
   sqlite3* db_ = nullptr;
   std::string path_;
+  int database_fd_ = -1;  // see DatabaseDescriptor
   bool write_ahead_log_ = false;
   std::unique_ptr<Statements> st_;
   struct Staging;

@@ -1,8 +1,12 @@
 // When a Store makes its writes durable: a first load into a database with
 // no document skips SQLite's syncs until its end and then syncs the files
-// once; a load into a database that holds documents keeps them. And how
-// much a connection caches.
+// once; a load into a database that holds documents keeps them; the
+// descriptor through which it has the kernel write back early. And how much
+// a connection caches.
 #include "schema/store.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 #include <memory>
@@ -42,6 +46,21 @@ void LoadLongReports(Store& store, int64_t run, int n, const std::string& prefix
 
 // Opens `path` for a load, with a run begun, as DocumentSink does; whether
 // it skips syncs in `skipped`.
+// How many descriptors this process has open.
+int OpenDescriptors() {
+  int n = 0;
+  DIR* fds = opendir("/proc/self/fd");
+  if (!fds) return -1;
+  while (dirent* e = readdir(fds)) n += e->d_name[0] != '.';
+  closedir(fds);
+  return n;
+}
+
+bool SameFile(int fd, const std::string& path) {
+  struct stat a, b;
+  return fstat(fd, &a) == 0 && stat(path.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 std::unique_ptr<Store> OpenForLoad(const std::string& path, int64_t* run, bool* skipped) {
   auto store = Store::Open(path, Store::Mode::kReadWrite);
   REQUIRE(store.ok());
@@ -86,6 +105,41 @@ TEST_CASE("Store skips syncs while it loads a database with no document, syncs t
     CHECK(syncs.wal_syncs() >= 1);
     CHECK(Count(*store, "SELECT count(*) FROM documents") == 24);
   }
+}
+
+TEST_CASE("Store starts the write-back of a first load through the descriptor SQLite holds on the database, opening none",
+          "[schema]") {
+#ifndef __linux__
+  WARN("write-back hints are Linux only");
+  return;
+#endif
+  TempDir tmp;
+  int64_t run;
+  bool skipped;
+  std::unique_ptr<Store> store = OpenForLoad(tmp.Path("f.db"), &run, &skipped);
+  std::unique_ptr<Store> other = OpenForLoad(tmp.Path("g.db"), &run, &skipped);
+  REQUIRE(skipped);
+  LoadLongReports(*store, run, 2, "a");
+  const int before = OpenDescriptors();
+  const int fd = store->DatabaseDescriptor();
+  // Ours to use, not to close: closing any descriptor of the file would drop
+  // the POSIX locks SQLite holds on it.
+  CHECK(OpenDescriptors() == before);
+  REQUIRE(fd >= 0);
+  CHECK(SameFile(fd, tmp.Path("f.db")));
+  CHECK_FALSE(SameFile(fd, tmp.Path("g.db")));
+  CHECK(SameFile(other->DatabaseDescriptor(), tmp.Path("g.db")));
+  CHECK(store->DatabaseDescriptor() == fd);
+  store->StartWriteback();
+  LoadLongReports(*store, run, 1, "b");  // the load goes on after it
+  REQUIRE(store->SyncToDisk().ok());
+  CHECK(OpenDescriptors() == before);
+  CHECK(Count(*store, "SELECT count(*) FROM documents") == 3);
+  sqlite3_stmt* check;
+  REQUIRE(sqlite3_prepare_v2(store->db(), "PRAGMA integrity_check", -1, &check, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(check) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(check, 0))) == "ok");
+  sqlite3_finalize(check);
 }
 
 TEST_CASE("Store caches as many KiB of pages as it is told, on its own connection only", "[schema]") {
