@@ -47,9 +47,6 @@ Status DocumentSink::Add(const AnalyzedDocument& a, const std::function<void(con
   stats_.claims += a.claims.size();
   if (++in_batch_ >= batch_) {
     SOLIEU_RETURN_IF_ERROR(store_->Commit());
-    // Nothing syncs until the end of a first load: have the kernel write
-    // back what each batch's checkpoints wrote while the load goes on.
-    if (syncs_skipped_) store_->StartWriteback();
     SOLIEU_RETURN_IF_ERROR(store_->Begin());
     in_batch_ = 0;
   }
@@ -58,7 +55,6 @@ Status DocumentSink::Add(const AnalyzedDocument& a, const std::function<void(con
 
 StatusOr<IngestStats> DocumentSink::Finish(Progress* progress) {
   SOLIEU_RETURN_IF_ERROR(store_->Commit());
-  if (syncs_skipped_) store_->StartWriteback();
   // No ETA: the indexes differ too much in cost to predict one.
   const auto start = std::chrono::steady_clock::now();
   Status built = store_->CreateIndexes(

@@ -221,7 +221,11 @@ Status Store::SetCacheKiB(int kib) {
 }
 
 Status Store::Begin() { return Exec("BEGIN IMMEDIATE", "cannot begin a transaction"); }
-Status Store::Commit() { return Exec("COMMIT", "cannot commit"); }
+Status Store::Commit() {
+  SOLIEU_RETURN_IF_ERROR(Exec("COMMIT", "cannot commit"));
+  if (write_back_commits_) StartWriteback();
+  return Status::Ok();
+}
 
 StatusOr<bool> Store::HasContent(const std::string& content_hash) {
   Stmt& s = st_->has_content;
@@ -340,11 +344,13 @@ StatusOr<bool> Store::SkipSyncsIfEmpty() {
   if (!empty.ok()) return empty.status();
   if (!*empty) return false;
   SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA synchronous=OFF", "cannot set up the load"));
+  write_back_commits_ = true;
   return true;
 }
 
 Status Store::SyncToDisk() {
   SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL", "cannot set up syncing"));
+  write_back_commits_ = false;
   // SQLite syncs only what a checkpoint writes; pages written earlier
   // without syncs need the files synced whole, through SQLite's own handles.
   for (int op : {SQLITE_FCNTL_FILE_POINTER, SQLITE_FCNTL_JOURNAL_POINTER}) {

@@ -105,18 +105,17 @@ int main(int argc, char** argv) {
   auto run = (*store)->BeginRun("bench", "bench", "{}");
   // As ingest's writer does (pipeline/document_sink.cc): no foreign key
   // checks, no syncs until the end of this first load (the kernel asked to
-  // write back after each batch), and the keys and indexes built once at
-  // the end.
+  // write back at each commit), and the keys and indexes built once at the
+  // end.
   (*store)->SetForeignKeys(false);
   (void)(*store)->SkipSyncsIfEmpty();
   (*store)->Begin();
   (*store)->DeferIndexes();
   for (size_t i = 0; i < analyzed.size(); ++i) {
     (*store)->WriteDocument(analyzed[i], *run);
-    if (i % 256 == 255) { (*store)->Commit(); (*store)->StartWriteback(); (*store)->Begin(); }
+    if (i % 256 == 255) { (*store)->Commit(); (*store)->Begin(); }
   }
   (*store)->Commit();
-  (*store)->StartWriteback();
   double rows = Since(t);
   line("store (SQLite rows)", rows, n_claims);
   t = std::chrono::steady_clock::now();

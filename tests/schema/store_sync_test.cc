@@ -130,8 +130,7 @@ TEST_CASE("Store starts the write-back of a first load through the descriptor SQ
   CHECK_FALSE(SameFile(fd, tmp.Path("g.db")));
   CHECK(SameFile(other->DatabaseDescriptor(), tmp.Path("g.db")));
   CHECK(store->DatabaseDescriptor() == fd);
-  store->StartWriteback();
-  LoadLongReports(*store, run, 1, "b");  // the load goes on after it
+  LoadLongReports(*store, run, 1, "b");  // commits asking for write-back through it
   REQUIRE(store->SyncToDisk().ok());
   CHECK(OpenDescriptors() == before);
   CHECK(Count(*store, "SELECT count(*) FROM documents") == 3);
