@@ -7,6 +7,8 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "corpus/rules.h"
@@ -34,39 +36,175 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   return s;
 }
 
+namespace {
+
+// Context ICU gets around a character that can end a sentence. Before it:
+// the word it may end, an abbreviation ("ThS.", "v.v.") or a letter that
+// decides "TP.HCM". After it: its closing marks and spaces up to the first
+// letter or line break, where the rules decide, then a few characters more.
+constexpr int kContextBefore = 16;  // code points: thrice the longest abbreviation
+constexpr int kContextAfter = 8;    // code points past that first letter
+
+int32_t SentenceBreakOf(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); }
+
+bool CanEndSentence(int32_t sb) {
+  return sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF;
+}
+
+bool Decides(int32_t sb) {  // a letter or a line break: the rules have decided by then
+  return sb == U_SB_LOWER || sb == U_SB_UPPER || sb == U_SB_OLETTER || sb == U_SB_SEP || sb == U_SB_CR ||
+         sb == U_SB_LF;
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Which characters can end a sentence, from ICU's own property (the classes
+// its rules break after), laid out for a scan that decodes as little as it
+// can: by lead byte, then by block of 64 code points, then one by one.
+struct Terminators {
+  enum : uint8_t { kNo = 0, kAscii = 1, kMaybe = 2 };
+  std::array<uint8_t, 256> by_lead{};   // kNo: this byte never starts one
+  std::array<bool, 1024> in_block{};    // BMP code point >> 6: the block holds one
+  std::array<uint64_t, 1024> bits{};    // BMP code point: it is one
+
+  Terminators() {
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (!CanEndSentence(SentenceBreakOf(c))) continue;
+      bits[c >> 6] |= uint64_t{1} << (c & 63);
+      in_block[c >> 6] = true;
+      if (c < 0x80) by_lead[c] = kAscii;
+      else if (c < 0x800) by_lead[0xC0 | (c >> 6)] = kMaybe;
+      else by_lead[0xE0 | (c >> 12)] = kMaybe;
+    }
+    for (int b = 0xF0; b <= 0xF4; ++b) by_lead[b] = kMaybe;
+  }
+  bool Ends(UChar32 c) const {
+    return c < 0x10000 ? (bits[c >> 6] >> (c & 63)) & 1 : CanEndSentence(SentenceBreakOf(c));
+  }
+};
+
+const Terminators& TerminatorTable() {
+  static const Terminators table;
+  return table;
+}
+
+}  // namespace
+
+void SentenceSplitter::FindWindows(std::string_view text) {
+  windows_.clear();
+  const Terminators& terms = TerminatorTable();
+  const char* s = text.data();
+  const uint8_t* bytes = reinterpret_cast<const uint8_t*>(s);
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (true) {
+    // Most bytes are letters, digits, spaces or the rest of a character.
+    while (i + 4 <= n && !(terms.by_lead[bytes[i]] | terms.by_lead[bytes[i + 1]] | terms.by_lead[bytes[i + 2]] |
+                           terms.by_lead[bytes[i + 3]])) {
+      i += 4;
+    }
+    while (i < n && terms.by_lead[bytes[i]] == Terminators::kNo) ++i;
+    if (i >= n) break;
+    const int32_t at = i;
+    const uint8_t b = bytes[i];
+    const uint8_t kind = terms.by_lead[b];
+    if (kind == Terminators::kAscii) {
+      ++i;
+      // "3.200": a full stop between digits never ends a sentence (ICU
+      // agrees), and numbers hold most of a report's full stops.
+      if (b == '.' && at > 0 && i < n && IsAsciiDigit(s[at - 1]) && IsAsciiDigit(s[i])) continue;
+    } else {
+      // Vietnamese letters (U+1EA0-U+1EFF, U+00C0-U+01B0) share no block
+      // with a terminator: a look at the second byte passes them.
+      if (b >= 0xE0 && b < 0xF0 && i + 1 < n && !terms.in_block[((b & 0x0F) << 6) | (bytes[i + 1] & 0x3F)]) {
+        ++i;
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT_OR_FFFD(s, i, n, c);
+      if (!terms.Ends(c)) continue;
+    }
+    // Before it: back kContextBefore code points, or into the window before.
+    int32_t begin = at;
+    const int32_t previous_end = windows_.empty() ? -1 : static_cast<int32_t>(windows_.back().second);
+    for (int k = 0; k < kContextBefore && begin > 0 && begin > previous_end; ++k) U8_BACK_1(bytes, 0, begin);
+    // After it: to the first letter or line break, then a few more, and
+    // never ending just after a full stop that the next window would leave
+    // reading as if a letter followed it ("3." + "Tổng").
+    int32_t end = i;
+    while (end < n) {
+      UChar32 c;
+      U8_NEXT_OR_FFFD(s, end, n, c);
+      if (Decides(SentenceBreakOf(c))) break;
+    }
+    for (int k = 0; k < kContextAfter && end < n; ++k) U8_FWD_1(bytes, end, n);
+    while (end < n && s[end - 1] == '.') ++end;
+    if (begin <= previous_end) {
+      windows_.back().second = std::max(windows_.back().second, static_cast<uint32_t>(end));
+    } else {
+      windows_.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+    }
+  }
+  // From the text's start, so that ICU's start of text is the text's own.
+  if (!windows_.empty()) windows_.front().first = 0;
+}
+
 std::vector<SentenceSpan> SentenceSplitter::Split(std::string_view text) {
+  FindWindows(text);
+  return SplitWindows(text);
+}
+
+std::vector<SentenceSpan> SentenceSplitter::SplitWithWholeText(std::string_view text) {
+  windows_.assign(1, {0, static_cast<uint32_t>(text.size())});
+  return SplitWindows(text);
+}
+
+std::vector<SentenceSpan> SentenceSplitter::SplitWindows(std::string_view text) {
   // UTF-16 for ICU (twice as fast as UText over UTF-8), built by hand so that
   // every UTF-16 offset knows its UTF-8 offset, even past a malformed byte.
-  u16_.resize(text.size());
-  u8_at_.resize(text.size() + 1);
+  size_t bytes = 0;
+  for (const ByteRange& w : windows_) bytes += w.second - w.first;
+  u16_.resize(bytes);
+  u8_at_.resize(bytes + 1);
   char16_t* u16 = u16_.data();
   uint32_t* u8_at = u8_at_.data();
-  int32_t i = 0, n = static_cast<int32_t>(text.size()), k = 0;
-  while (i < n) {
-    int32_t start = i;
-    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most bytes: ASCII
-      u16[k] = static_cast<char16_t>(text[i++]);
+  int32_t k = 0;
+  for (const ByteRange& w : windows_) {
+    int32_t i = static_cast<int32_t>(w.first), n = static_cast<int32_t>(w.second);
+    while (i < n) {
+      int32_t start = i;
+      if (static_cast<unsigned char>(text[i]) < 0x80) {
+        u16[k] = static_cast<char16_t>(text[i++]);
+        u8_at[k++] = static_cast<uint32_t>(start);
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT_OR_FFFD(text.data(), i, n, c);
+      if (U_IS_BMP(c)) {
+        u16[k] = static_cast<char16_t>(c);
+      } else {  // 4 bytes in, 2 units out: room enough
+        u16[k] = U16_LEAD(c);
+        u8_at[k++] = static_cast<uint32_t>(start);
+        u16[k] = U16_TRAIL(c);
+      }
       u8_at[k++] = static_cast<uint32_t>(start);
-      continue;
     }
-    UChar32 c;
-    U8_NEXT_OR_FFFD(text.data(), i, n, c);
-    if (U_IS_BMP(c)) {
-      u16[k] = static_cast<char16_t>(c);
-    } else {  // 4 bytes in, 2 units out: room enough
-      u16[k] = U16_LEAD(c);
-      u8_at[k++] = static_cast<uint32_t>(start);
-      u16[k] = U16_TRAIL(c);
-    }
-    u8_at[k++] = static_cast<uint32_t>(start);
   }
-  u8_at[k] = static_cast<uint32_t>(text.size());
-  icu::UnicodeString u(false, u16, k);  // read-only alias, no copy
+  // The boundaries: the text's start and end, and each ICU finds inside the
+  // windows. The end of the last window is one only when it is the text's.
+  std::vector<uint32_t> bounds{0};
+  if (k > 0) {
+    icu::UnicodeString u(false, u16, k);  // read-only alias, no copy
+    breaker_->setText(u);
+    breaker_->first();
+    for (int32_t at = breaker_->next(); at != icu::BreakIterator::DONE && at < k; at = breaker_->next()) {
+      bounds.push_back(u8_at[at]);
+    }
+  }
+  bounds.push_back(static_cast<uint32_t>(text.size()));
   std::vector<SentenceSpan> out;
-  breaker_->setText(u);
-  int32_t start = breaker_->first();
-  for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE; start = end, end = breaker_->next()) {
-    uint32_t b = u8_at_[start], e = u8_at_[end];
+  for (size_t j = 0; j + 1 < bounds.size(); ++j) {
+    uint32_t b = bounds[j], e = bounds[j + 1];
     while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\t')) --e;
     if (e > b) SplitRunTogether(text, b, e, &out);

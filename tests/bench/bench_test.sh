@@ -19,7 +19,8 @@ cmp -s "$md" "$work/stdout" || fail "what scripts/bench printed is not what it w
 grep -q '^Corpus: [0-9]* synthetic report-style documents, 1.0 MB of JSONL' "$md" || fail "no corpus line for 1 MB"
 
 # Each stage alone: a time and a throughput, both numbers.
-for stage in "read + decode (JSONL)" "normalize (ICU NFC, tone)" "split sentences (ICU)" "extract claims (RE2)" \
+for stage in "read + decode (JSONL)" "normalize (ICU NFC, tone)" "split sentences (ICU)" "split, ICU over all text" \
+  "extract claims (RE2)" \
   "resolve (entity, period)" "whole analysis" "store (SQLite rows)" "secondary indexes" "sync to disk" \
   "rows + indexes + sync" "search index (FTS5)"; do
   grep -qE "^$(printf '%s' "$stage" | sed 's/[][()+.]/\\&/g') +[0-9]+\.[0-9]+ s +[0-9]+\.[0-9]+ MB/s" "$md" ||
