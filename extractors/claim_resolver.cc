@@ -10,9 +10,24 @@
 #include <stdexcept>
 
 #include "extractors/text_scan.h"
+#include "normalizers/code_points.h"
 #include "normalizers/folding.h"
 
 namespace solieu {
+namespace {
+
+// The letters and digits at `at`: an indicator alias's first word, or the
+// word of a folded phrase looked up by it. An alias that matches at `at`
+// opens with the same run: the byte after its run is not a letter or digit,
+// in the alias and so in the phrase, or the alias ends there, where the
+// phrase may not go on with one.
+std::string_view AlnumRun(std::string_view s, size_t at) {
+  size_t end = at;
+  while (end < s.size() && IsAsciiAlnum(static_cast<unsigned char>(s[end]))) ++end;
+  return s.substr(at, end - at);
+}
+
+}  // namespace
 
 ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(lexicon), periods_(lexicon) {
   std::string alternation;
@@ -30,6 +45,10 @@ ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(lexi
   periods_.AddRules(sentence_set_.get());
   if (sentence_set_->Add(entity_re_->pattern(), nullptr) < 0) throw std::logic_error("gazetteer rejected by RE2::Set");
   if (!sentence_set_->Compile()) throw std::logic_error("period and place patterns do not compile as a set");
+  const auto& indicators = lex_->indicators.entries();
+  for (uint32_t i = 0; i < indicators.size(); ++i) {
+    indicators_by_word_[AlnumRun(indicators[i].phrase, 0)].push_back(i);
+  }
 }
 
 ClaimResolver::~ClaimResolver() = default;
@@ -89,12 +108,14 @@ std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view phrase, 
   uint32_t best = UINT32_MAX;
   for (size_t at = 0; at < folded.size(); ++at) {
     if (at > 0 && folded[at - 1] != ' ') continue;
-    for (uint32_t i : lex_->indicators.StartingWith(static_cast<unsigned char>(folded[at]))) {
+    auto word = indicators_by_word_.find(AlnumRun(folded, at));
+    if (word == indicators_by_word_.end()) continue;
+    for (uint32_t i : word->second) {
       if (i >= best) break;
       const auto& e = entries[i];
       if (!lex_->indicators.PhraseAt(folded, at, e.phrase)) continue;
       size_t end = at + e.phrase.size();
-      if (end != folded.size() && std::isalnum(static_cast<unsigned char>(folded[end]))) continue;
+      if (end != folded.size() && IsAsciiAlnum(static_cast<unsigned char>(folded[end]))) continue;
       if (quantity(dimension) && quantity(e.value.dimension) && dimension != e.value.dimension) continue;
       if (dimension == "count" && e.value.dimension == "percent") continue;  // 407 tin báo is not a rate
       best = i;

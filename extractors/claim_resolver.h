@@ -65,6 +65,11 @@ class ClaimResolver {
   // the gazetteer runs only over the sentences that name one.
   std::unique_ptr<re2::RE2::Set> sentence_set_;
   std::unordered_map<std::string, std::string> alias_to_entity_;
+  // Indicator aliases (indexes into lex_->indicators, ascending: longest
+  // first) by their first word, the letters and digits they open with: a
+  // word of a phrase is looked up once, instead of trying every alias that
+  // shares its first letter ("t" opens most of them).
+  std::unordered_map<std::string_view, std::vector<uint32_t>> indicators_by_word_;
 };
 
 }  // namespace solieu
