@@ -69,7 +69,13 @@ int ToneNormalizer::Apply(std::string* text, OffsetMap* map) const {
   std::string out;
   size_t copied = 0;  // bytes of s already handled
   OffsetMap m;
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size(); ++i) {
+    // Most bytes are not "o" or "u": four at a time past them.
+    while (i + 4 <= s.size() && !(first_[bytes[i]] | first_[bytes[i + 1]] | first_[bytes[i + 2]] | first_[bytes[i + 3]])) {
+      i += 4;
+    }
+    if (i >= s.size()) break;
     char c = s[i];
     if (!first_[static_cast<unsigned char>(c)] || i + 1 >= s.size() || !second_[static_cast<unsigned char>(s[i + 1])]) {
       continue;

@@ -42,3 +42,16 @@ TEST_CASE("ToneNormalizer maps positions back across a length change", "[normali
   size_t at = s.find("575");
   CHECK(original.substr(map.ToOriginalStart(at), map.ToOriginalEnd(at + 3) - map.ToOriginalStart(at)) == "575");
 }
+
+TEST_CASE("ToneNormalizer finds a syllable wherever it falls among four-byte steps", "[normalizers]") {
+  // The scan passes four bytes at a time that cannot start a rule: a
+  // syllable at each offset from a step, and at the very end, is still found.
+  auto tn = ToneNormalizer::Create();
+  REQUIRE(tn.ok());
+  for (int pad = 0; pad < 9; ++pad) {
+    std::string prefix(pad, 'x');
+    std::string s = prefix + " hoà " + prefix + "Uỷ";
+    CHECK((*tn)->Apply(&s) == 2);
+    CHECK(s == prefix + " hòa " + prefix + "Ủy");
+  }
+}
