@@ -229,7 +229,8 @@ struct ClaimExtractor::Impl {
       size_t w = pos;
       bool all_upper = true, letters = false;
       while (w < to && s[w] != ' ') {
-        if (IsWordCharAt(s, w)) { letters = true; if (!IsUpperAt(s, w)) all_upper = false; }
+        // Past its first lower-case letter a word is no heading's: only its end is needed.
+        if (all_upper && IsWordCharAt(s, w)) { letters = true; if (!IsUpperAt(s, w)) all_upper = false; }
         ++w;
         while (w < to && (static_cast<unsigned char>(s[w]) & 0xC0) == 0x80) ++w;
       }

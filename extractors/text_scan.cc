@@ -14,10 +14,12 @@ constexpr UChar32 kTableEnd = 0x2000;
 
 struct CodePointTables {
   bool word[kTableEnd];
+  bool upper[kTableEnd];
   UChar32 lower[kTableEnd];
   CodePointTables() {
     for (UChar32 c = 0; c < kTableEnd; ++c) {
       word[c] = u_isalnum(c) || u_getCombiningClass(c) != 0;
+      upper[c] = u_isupper(c);
       lower[c] = u_tolower(c);
     }
   }
@@ -51,10 +53,13 @@ bool IsWordCharBeforeSlow(std::string_view s, size_t pos) {
 
 bool IsUpperAt(std::string_view s, size_t pos) {
   if (pos >= s.size()) return false;
+  unsigned char b = static_cast<unsigned char>(s[pos]);
+  if (b < 0x80) return b >= 'A' && b <= 'Z';
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-  return c >= 0 && u_isupper(c);
+  if (c < 0) return false;
+  return c < kTableEnd ? kTables.upper[c] : u_isupper(c);
 }
 
 // With ICU's simple case mapping, code point by code point: Vietnamese has
@@ -62,8 +67,10 @@ bool IsUpperAt(std::string_view s, size_t pos) {
 std::string Lower(std::string_view s) {
   return MapCodePoints(s, [](UChar32 c, std::string_view bytes, char* scratch) {
     if (c < 0) return bytes;  // malformed: kept as is
+    UChar32 lower = LowerCodePoint(c);
+    if (lower == c) return bytes;  // most letters of a sentence: already lower case
     int32_t len = 0;
-    U8_APPEND_UNSAFE(scratch, len, LowerCodePoint(c));
+    U8_APPEND_UNSAFE(scratch, len, lower);
     return std::string_view(scratch, static_cast<size_t>(len));
   });
 }

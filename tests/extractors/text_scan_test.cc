@@ -37,11 +37,11 @@ TEST_CASE("Lower grows the text where a lower case takes more bytes", "[extracto
   CHECK(Lower(many) == lowered);
 }
 
-TEST_CASE("Lower and the word-character tests agree with ICU on every code point", "[extractors]") {
+TEST_CASE("Lower and the word-character and capital tests agree with ICU on every code point", "[extractors]") {
   // The scans answer from a table below U+2000 and ask ICU above it: both
   // halves must give ICU's own answers, between Vietnamese letters.
-  size_t lower_wrong = 0, word_wrong = 0;
-  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+  size_t lower_wrong = 0, word_wrong = 0, upper_wrong = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
     if (U_IS_SURROGATE(c)) continue;
     char buf[U8_MAX_LENGTH];
     int32_t len = 0;
@@ -54,9 +54,11 @@ TEST_CASE("Lower and the word-character tests agree with ICU on every code point
     bool word = u_isalnum(c) || u_getCombiningClass(c) != 0;
     const size_t at = std::string("ạ").size();
     word_wrong += IsWordCharAt(text, at) != word || IsWordCharBefore(text, at + len) != word;
+    upper_wrong += solieu::IsUpperAt(text, at) != static_cast<bool>(u_isupper(c));
   }
   CHECK(lower_wrong == 0);
   CHECK(word_wrong == 0);
+  CHECK(upper_wrong == 0);
 }
 
 TEST_CASE("FindDigit finds the first digit wherever it falls among eight-byte steps", "[extractors]") {
@@ -80,4 +82,18 @@ TEST_CASE("FindDigit finds the first digit wherever it falls among eight-byte st
   }
   CHECK(wrong == 0);
   CHECK(solieu::FindDigit("Tổng mức bán lẻ hàng hóa đạt 3.200 tỷ đồng") == std::string("Tổng mức bán lẻ hàng hóa đạt ").size());
+}
+
+TEST_CASE("IsUpperAt tells capitals from small letters, Vietnamese and ASCII", "[extractors]") {
+  const std::string s = "Đảng ỦY Bắc kạn 3,ƯỚC";
+  CHECK(solieu::IsUpperAt(s, 0));                  // Đ
+  CHECK_FALSE(solieu::IsUpperAt(s, 2));            // ả
+  CHECK(solieu::IsUpperAt(s, s.find("ỦY")));       // Ủ, three bytes
+  CHECK(solieu::IsUpperAt(s, s.find("Y ")));
+  CHECK(solieu::IsUpperAt(s, s.find("Bắc")));
+  CHECK_FALSE(solieu::IsUpperAt(s, s.find("kạn")));
+  CHECK_FALSE(solieu::IsUpperAt(s, s.find("3")));
+  CHECK(solieu::IsUpperAt(s, s.find("ƯỚC")));      // Ư, two bytes
+  CHECK_FALSE(solieu::IsUpperAt(s, s.size()));
+  CHECK_FALSE(solieu::IsUpperAt("\xC3", 0));       // malformed
 }
