@@ -80,6 +80,9 @@ struct ClaimExtractor::Impl {
   RE2 number{R"((\d+(?:[.,]\d+)*)(?:/(\d+(?:[.,]\d+)*))?)"};
   // Every non-claim pattern in one pass: which can match a sentence at all.
   std::unique_ptr<RE2::Set> any_non_claim;
+  // The bytes modality cues end with: most positions of a sentence are
+  // passed on one lookup.
+  std::array<bool, 256> cue_last_byte{};
 
   std::vector<std::pair<size_t, size_t>> NonClaimRanges(std::string_view s) const {
     std::vector<std::pair<size_t, size_t>> out;
@@ -280,9 +283,9 @@ struct ClaimExtractor::Impl {
   std::vector<Cue> ModalityCues(std::string_view lower) const {
     std::vector<Cue> cues;
     for (size_t pos = 1; pos <= lower.size(); ++pos) {
+      if (!cue_last_byte[static_cast<unsigned char>(lower[pos - 1])]) continue;  // no cue ends so
       // A cue is whole characters: it cannot end inside one (normalized text is valid UTF-8).
       if (pos < lower.size() && (static_cast<unsigned char>(lower[pos]) & 0xC0) == 0x80) continue;
-      if (lex->modality.EndingWith(static_cast<unsigned char>(lower[pos - 1])).empty()) continue;  // no cue ends so
       if (IsWordCharAt(lower, pos) && IsWordCharBefore(lower, pos)) continue;
       if (const auto* m = lex->modality.MatchEndingAt(lower, pos)) cues.push_back({pos, m});
     }
@@ -305,6 +308,9 @@ struct ClaimExtractor::Impl {
 
 ClaimExtractor::ClaimExtractor(std::shared_ptr<const Lexicon> lexicon) : impl_(new Impl) {
   impl_->lex = std::move(lexicon);
+  for (const auto& cue : impl_->lex->modality.entries()) {
+    if (!cue.phrase.empty()) impl_->cue_last_byte[static_cast<unsigned char>(cue.phrase.back())] = true;
+  }
   impl_->any_non_claim = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
   for (const PatternRule& rule : impl_->lex->non_claims) {
     if (impl_->any_non_claim->Add(rule.pattern->pattern(), nullptr) < 0) throw std::logic_error("non-claim pattern rejected by RE2::Set");
