@@ -1,5 +1,6 @@
 // libFuzzer target: bytes as they arrive → encoding detection → normalization
-// → sentence splitting. Checks that offsets always map inside the input.
+// → sentence splitting. Checks that offsets always map inside the input, and
+// that the splitter finds what ICU finds over the whole text.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -29,9 +30,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string& text = doc.text;
   auto n = normalizer->Normalize(text);
   if (n.map.orig_size() != text.size() || n.map.norm_size() != n.text.size()) std::abort();
-  for (const auto& s : splitter->Split(n.text)) {
+  auto spans = splitter->Split(n.text);
+  for (const auto& s : spans) {
     uint32_t b = n.map.ToOriginalStart(s.begin), e = n.map.ToOriginalEnd(s.end);
     if (s.end > n.text.size() || b > e || e > text.size()) std::abort();
+  }
+  auto whole = splitter->SplitWithWholeText(n.text);
+  if (whole.size() != spans.size()) std::abort();
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (whole[i].begin != spans[i].begin || whole[i].end != spans[i].end) std::abort();
   }
   return 0;
 }
