@@ -84,12 +84,15 @@ struct ClaimExtractor::Impl {
   // passed on one lookup.
   std::array<bool, 256> cue_last_byte{};
 
-  std::vector<std::pair<size_t, size_t>> NonClaimRanges(std::string_view s) const {
+  std::vector<std::pair<size_t, size_t>> NonClaimRanges(std::string_view s, const std::vector<int>* rules) const {
     std::vector<std::pair<size_t, size_t>> out;
-    std::vector<int> hits;
-    if (!any_non_claim->Match(re2::StringPiece(s.data(), s.size()), &hits)) return out;
-    std::sort(hits.begin(), hits.end());
-    for (int h : hits) {
+    std::vector<int> found;
+    if (!rules) {
+      if (!any_non_claim->Match(re2::StringPiece(s.data(), s.size()), &found)) return out;
+      std::sort(found.begin(), found.end());
+      rules = &found;
+    }
+    for (int h : *rules) {
       const PatternRule& rule = lex->non_claims[h];
       re2::StringPiece m;
       size_t pos = 0;
@@ -320,7 +323,7 @@ ClaimExtractor::ClaimExtractor(std::shared_ptr<const Lexicon> lexicon) : impl_(n
 
 ClaimExtractor::~ClaimExtractor() = default;
 
-std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
+std::vector<Claim> ClaimExtractor::Extract(std::string_view s, const std::vector<int>* non_claim_rules) const {
   // Every figure starts with a digit (the number pattern below), and most
   // sentences of a report have none: nothing else to do for them.
   if (FindDigit(s) == std::string_view::npos) return {};
@@ -328,7 +331,7 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s) const {
   const Lexicon& lex = *im.lex;
   std::string lower_s = LowerSameLength(s);
   std::string_view lower = lower_s;
-  auto excluded = im.NonClaimRanges(s);
+  auto excluded = im.NonClaimRanges(s, non_claim_rules);
 
   std::vector<Candidate> cands;
   std::optional<std::vector<Impl::Cue>> cues;  // made when the first figure needs them

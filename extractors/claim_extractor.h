@@ -26,8 +26,11 @@ class ClaimExtractor {
 
   // Claims in `sentence`, in order of position; begin/end (of claims and
   // comparisons) are byte offsets into `sentence`. Never fails: text with no
-  // figure gives an empty list.
-  std::vector<Claim> Extract(std::string_view sentence) const;
+  // figure gives an empty list. `non_claim_rules`, when given, are the
+  // non-claim patterns (indexes into Lexicon::non_claims, ascending) that
+  // can match in the sentence, as a scan of it for more than these found
+  // (ClaimResolver::ScanSentence); otherwise the extractor finds them itself.
+  std::vector<Claim> Extract(std::string_view sentence, const std::vector<int>* non_claim_rules = nullptr) const;
 
  private:
   struct Impl;

@@ -44,7 +44,10 @@ ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(lexi
   sentence_set_ = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
   periods_.AddRules(sentence_set_.get());
   if (sentence_set_->Add(entity_re_->pattern(), nullptr) < 0) throw std::logic_error("gazetteer rejected by RE2::Set");
-  if (!sentence_set_->Compile()) throw std::logic_error("period and place patterns do not compile as a set");
+  for (const PatternRule& rule : lex_->non_claims) {
+    if (sentence_set_->Add(rule.pattern->pattern(), nullptr) < 0) throw std::logic_error("non-claim pattern rejected by RE2::Set");
+  }
+  if (!sentence_set_->Compile()) throw std::logic_error("period, place and non-claim patterns do not compile as a set");
   const auto& indicators = lex_->indicators.entries();
   for (uint32_t i = 0; i < indicators.size(); ++i) {
     indicators_by_word_[AlnumRun(indicators[i].phrase, 0)].push_back(i);
@@ -66,26 +69,42 @@ std::vector<ClaimResolver::Mention> ClaimResolver::Entities(std::string_view tex
   return out;
 }
 
+SentenceHits ClaimResolver::ScanSentence(std::string_view sentence) const {
+  const int gazetteer = static_cast<int>(lex_->periods.size());  // after the period rules
+  SentenceHits out;
+  out.scanned = true;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error;
+  if (!sentence_set_->Match(re2::StringPiece(sentence.data(), sentence.size()), &hits, &error)) {
+    out.complete = error.kind == RE2::Set::kNoError;
+    return out;
+  }
+  std::sort(hits.begin(), hits.end());  // the rules' own order decides overlaps
+  for (int h : hits) {
+    if (h < gazetteer) out.periods.push_back(h);
+    else if (h == gazetteer) out.names_place = true;
+    else out.non_claims.push_back(h - gazetteer - 1);
+  }
+  return out;
+}
+
 void ClaimResolver::ScanSentences(std::string_view text, const std::vector<SentenceSpan>& sentences,
+                                  const std::vector<SentenceHits>* hits,
                                   std::vector<std::vector<PeriodMention>>* periods,
                                   std::vector<Mention>* places) const {
-  const int gazetteer = static_cast<int>(lex_->periods.size());  // the set's last pattern
-  std::vector<int> hits;
   periods->assign(sentences.size(), {});
   for (size_t i = 0; i < sentences.size(); ++i) {
     std::string_view s = text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
-    hits.clear();
-    RE2::Set::ErrorInfo error;
-    bool names_place = true;
-    if (sentence_set_->Match(re2::StringPiece(s.data(), s.size()), &hits, &error)) {
-      std::sort(hits.begin(), hits.end());  // the rules' own order decides overlaps
-      names_place = hits.back() == gazetteer;
-      if (names_place) hits.pop_back();
-      if (!hits.empty()) (*periods)[i] = periods_.FindRules(s, hits);
-    } else if (error.kind == RE2::Set::kNoError) {
-      continue;  // neither a period nor a place
-    } else {
+    const bool given = hits && (*hits)[i].scanned;
+    SentenceHits own;
+    if (!given) own = ScanSentence(s);
+    const SentenceHits& h = given ? (*hits)[i] : own;
+    bool names_place = h.names_place;
+    if (!h.complete) {
       (*periods)[i] = periods_.Find(s);  // RE2 ran out of memory for the set: each scan alone
+      names_place = true;
+    } else if (!h.periods.empty()) {
+      (*periods)[i] = periods_.FindRules(s, h.periods);
     }
     if (!names_place) continue;
     for (Mention& m : Entities(s)) {
@@ -147,13 +166,14 @@ bool OpensSentence(std::string_view sentence, const PeriodMention& m, size_t fir
 }  // namespace
 
 void ClaimResolver::Resolve(std::string_view text, const std::vector<SentenceSpan>& sentences,
-                            const std::optional<std::string>& published, std::vector<Claim>* claims) const {
+                            const std::optional<std::string>& published, std::vector<Claim>* claims,
+                            const std::vector<SentenceHits>* hits) const {
   if (claims->empty()) return;
   // Every period each sentence names (offsets relative to the sentence),
   // and every place the document names.
   std::vector<std::vector<PeriodMention>> found;
   std::vector<Mention> entities;
-  ScanSentences(text, sentences, &found, &entities);
+  ScanSentences(text, sentences, hits, &found, &entities);
   // The document's main entity: named most often, first named on a tie.
   std::map<std::string, int> counts;
   for (auto& m : entities) ++counts[m.value];

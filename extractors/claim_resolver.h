@@ -29,6 +29,17 @@
 
 namespace solieu {
 
+// Which of the lexicon's sentence patterns can match one sentence, from one
+// scan: the period rules (PeriodFinder's numbering), the gazetteer, and the
+// extractor's non-claim patterns (the lexicon's order), ascending.
+struct SentenceHits {
+  std::vector<int> periods;
+  std::vector<int> non_claims;
+  bool names_place = false;
+  bool complete = true;  // false: RE2 ran out of memory for the set; each scan must run alone
+  bool scanned = false;  // false: not looked for yet (Resolve scans the sentence itself)
+};
+
 class ClaimResolver {
  public:
   explicit ClaimResolver(std::shared_ptr<const Lexicon> lexicon);
@@ -38,8 +49,17 @@ class ClaimResolver {
   // their sentence index into `sentences`.
   // A figure stated as actual for a period that ends well after `published`
   // (the 2020-2025 term in an article of August 2020) is a target.
+  // `hits`, when given, holds ScanSentence's answer for each sentence
+  // that was scanned.
   void Resolve(std::string_view text, const std::vector<SentenceSpan>& sentences,
-               const std::optional<std::string>& published, std::vector<Claim>* claims) const;
+               const std::optional<std::string>& published, std::vector<Claim>* claims,
+               const std::vector<SentenceHits>* hits = nullptr) const;
+
+  // One pass over `sentence` for the period rules, the gazetteer and the
+  // non-claim patterns together: the resolver needs the first two for every
+  // sentence, and ClaimExtractor::Extract takes the third instead of
+  // reading the sentence again for them.
+  SentenceHits ScanSentence(std::string_view sentence) const;
 
   // The period an expression such as "8 tháng năm 2023" names, if any.
   std::optional<Period> ParsePeriod(std::string_view expression) const;
@@ -54,15 +74,17 @@ class ClaimResolver {
   std::vector<Mention> Entities(std::string_view text) const;
   // The periods each sentence names, and the places, offsets into `text`.
   void ScanSentences(std::string_view text, const std::vector<SentenceSpan>& sentences,
-                     std::vector<std::vector<PeriodMention>>* periods, std::vector<Mention>* places) const;
+                     const std::vector<SentenceHits>* hits, std::vector<std::vector<PeriodMention>>* periods,
+                     std::vector<Mention>* places) const;
   void LinkParts(std::string_view text, const std::vector<SentenceSpan>& sentences, std::vector<Claim>* claims) const;
 
   std::shared_ptr<const Lexicon> lex_;
   PeriodFinder periods_;
   std::unique_ptr<re2::RE2> entity_re_;
-  // The period rules, then the gazetteer: one scan of a sentence tells
-  // which period rules match in it and whether it names a place, so that
-  // the gazetteer runs only over the sentences that name one.
+  // The period rules, then the gazetteer, then the non-claim patterns: one
+  // scan of a sentence tells which period rules match in it, whether it
+  // names a place (so that the gazetteer runs only over the sentences that
+  // name one) and which non-claim patterns the extractor must look for.
   std::unique_ptr<re2::RE2::Set> sentence_set_;
   std::unordered_map<std::string, std::string> alias_to_entity_;
   // Indicator aliases (indexes into lex_->indicators, ascending: longest

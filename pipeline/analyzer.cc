@@ -1,5 +1,7 @@
 #include "pipeline/analyzer.h"
 
+#include "extractors/text_scan.h"
+
 namespace solieu {
 
 StatusOr<std::shared_ptr<const AnalyzerRules>> AnalyzerRules::Load() {
@@ -35,11 +37,19 @@ AnalyzedDocument Analyzer::Analyze(Document doc) {
 
   std::vector<SentenceSpan> spans = splitter_->Split(out.normalized);
   out.sentences.reserve(spans.size());
+  // One scan of a sentence serves the extractor (non-claim patterns) and
+  // the resolver (periods, places). Only a sentence with a digit can hold a
+  // figure: the others are left for the resolver, which reads them only
+  // when the document has a figure.
+  std::vector<SentenceHits> hits(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
     const SentenceSpan& sp = spans[i];
     out.sentences.push_back({sp.begin, sp.end, map.ToOriginalStart(sp.begin), map.ToOriginalEnd(sp.end)});
     std::string_view sentence = std::string_view(out.normalized).substr(sp.begin, sp.end - sp.begin);
-    for (Claim& c : rules_->extractor->Extract(sentence)) {
+    if (FindDigit(sentence) == std::string_view::npos) continue;
+    hits[i] = rules_->resolver->ScanSentence(sentence);
+    const std::vector<int>* non_claims = hits[i].complete ? &hits[i].non_claims : nullptr;
+    for (Claim& c : rules_->extractor->Extract(sentence, non_claims)) {
       c.sentence = static_cast<int>(i);
       c.begin += sp.begin;
       c.end += sp.begin;
@@ -47,7 +57,7 @@ AnalyzedDocument Analyzer::Analyze(Document doc) {
       out.claims.push_back(std::move(c));
     }
   }
-  rules_->resolver->Resolve(out.normalized, spans, out.doc.published, &out.claims);
+  rules_->resolver->Resolve(out.normalized, spans, out.doc.published, &out.claims, &hits);
   for (Claim& c : out.claims) {
     c.span_begin = map.ToOriginalStart(c.begin);
     c.span_end = map.ToOriginalEnd(c.end);

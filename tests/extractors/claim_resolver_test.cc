@@ -1,5 +1,7 @@
 #include "extractors/claim_resolver.h"
 
+#include "extractors/claim_extractor.h"
+
 #include <catch2/catch.hpp>
 
 #include "test_support.h"
@@ -164,4 +166,59 @@ TEST_CASE("ClaimResolver finds a count's indicator in the rest of its clause, ne
   CHECK(doc.claims[0].indicator == std::optional<std::string>("commune_health_standard"));
   CHECK_FALSE(doc.claims[1].indicator);  // 407 reports are not the resolution rate
   CHECK(doc.claims[2].indicator == std::optional<std::string>("crime_reports_resolved"));
+}
+
+TEST_CASE("ClaimResolver's one scan of a sentence finds the periods, places and non-claim patterns each finds alone", "[extractors]") {
+  auto lex = solieu::Lexicon::Load();
+  REQUIRE(lex.ok());
+  solieu::ClaimExtractor extractor(*lex);
+  const std::string text =
+      "Năm 2023, thành phố Bắc Kạn thu ngân sách đạt 575 tỷ đồng, bằng 108,6% so với năm 2022.\n"
+      "Theo Quyết định số 1234/QĐ-UBND ngày 15/3/2023, trong 8 tháng, 3.200 hộ được hỗ trợ; lúc 14:30 có 12 xã đạt chuẩn.\n"
+      "Huyện Chợ Mới trồng rừng 1.024 ha.\n";
+  std::vector<solieu::SentenceSpan> spans;
+  for (size_t b = 0, e; b < text.size(); b = e + 1) {
+    e = text.find('\n', b);
+    spans.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  }
+  const std::optional<std::string> published = "2023-09-01";
+  // Each alone: the extractor scans for its non-claim patterns, the resolver for periods and places.
+  std::vector<solieu::Claim> alone, shared;
+  std::vector<solieu::SentenceHits> hits;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    std::string_view sentence = std::string_view(text).substr(spans[i].begin, spans[i].end - spans[i].begin);
+    hits.push_back(Resolver().ScanSentence(sentence));
+    CHECK(hits.back().scanned);
+    CHECK(hits.back().complete);
+    for (auto* out : {&alone, &shared}) {
+      for (solieu::Claim c : extractor.Extract(sentence, out == &shared ? &hits.back().non_claims : nullptr)) {
+        c.sentence = static_cast<int>(i);
+        c.begin += spans[i].begin;
+        c.end += spans[i].begin;
+        out->push_back(std::move(c));
+      }
+    }
+  }
+  CHECK_FALSE(hits[0].periods.empty());  // "Năm 2023", "năm 2022"
+  CHECK(hits[0].names_place);            // "thành phố Bắc Kạn"
+  CHECK_FALSE(hits[1].non_claims.empty());  // the decision number, the date, the clock time
+  CHECK(hits[2].names_place);            // "Huyện Chợ Mới"
+  Resolver().Resolve(text, spans, published, &alone);
+  Resolver().Resolve(text, spans, published, &shared, &hits);
+  REQUIRE(alone.size() == shared.size());
+  REQUIRE(alone.size() == 4);  // 575 tỷ đồng (108,6% its comparison), 3.200 hộ, 12 xã, 1.024 ha
+  for (size_t i = 0; i < alone.size(); ++i) {
+    INFO(alone[i].number);
+    CHECK(shared[i].number == alone[i].number);
+    CHECK(shared[i].begin == alone[i].begin);
+    CHECK(shared[i].metric == alone[i].metric);
+    CHECK(shared[i].entity == alone[i].entity);
+    CHECK(shared[i].indicator == alone[i].indicator);
+    CHECK((shared[i].period ? shared[i].period->from : "") == (alone[i].period ? alone[i].period->from : ""));
+  }
+  // The hits are what leave out the decision number, the date and the clock
+  // time: told that no non-claim pattern matches, the extractor reads them.
+  std::string_view second = std::string_view(text).substr(spans[1].begin, spans[1].end - spans[1].begin);
+  const std::vector<int> none;
+  CHECK(extractor.Extract(second, &none).size() > extractor.Extract(second, &hits[1].non_claims).size());
 }
