@@ -11,6 +11,7 @@
 #include <array>
 #include <cstring>
 
+#include "corpus/byte_scan.h"
 #include "corpus/rules.h"
 #include "normalizers/code_points.h"
 
@@ -94,23 +95,18 @@ struct Terminators {
   }
 };
 
-// Sixteen bytes at a time (GCC and Clang vectors: SSE2, NEON): true when
-// none of them can start a character that ends a sentence, that is none is
-// a full stop, ?, !, a line break, or a lead byte other than those of
-// Vietnamese's letters (C3-C6: U+00C0-U+01BF; E1 BA, E1 BB: U+1E80-U+1EFF).
-// False sends the block to the exact scan, byte by byte.
-typedef uint8_t Bytes16 __attribute__((vector_size(16)));
+// Sixteen bytes at a time: true when none of them can start a character
+// that ends a sentence, that is none is a full stop, ?, !, a line break, or
+// a lead byte other than those of Vietnamese's letters (C3-C6:
+// U+00C0-U+01BF; E1 BA, E1 BB: U+1E80-U+1EFF). False sends the block to the
+// exact scan, byte by byte.
 bool SixteenPlain(const uint8_t* p) {
-  Bytes16 b, next;
-  std::memcpy(&b, p, 16);
-  std::memcpy(&next, p + 1, 16);
-  Bytes16 stop = (Bytes16)((b == '.') | (b == '!') | (b == '?') | (b == '\n') | (b == '\r'));
-  Bytes16 lead = (Bytes16)(b >= 0xC0);
-  Bytes16 vietnamese = (Bytes16)(((b >= 0xC3) & (b <= 0xC6)) | ((b == 0xE1) & ((next == 0xBA) | (next == 0xBB))));
-  stop |= lead & ~vietnamese;
-  uint64_t halves[2];
-  std::memcpy(halves, &stop, 16);
-  return (halves[0] | halves[1]) == 0;
+  using byte_scan::Block16;
+  const Block16 b = byte_scan::Load16(p), next = byte_scan::Load16(p + 1);
+  Block16 stop = (Block16)((b == '.') | (b == '!') | (b == '?') | (b == '\n') | (b == '\r'));
+  Block16 lead = (Block16)(b >= 0xC0);
+  Block16 vietnamese = (Block16)(((b >= 0xC3) & (b <= 0xC6)) | ((b == 0xE1) & ((next == 0xBA) | (next == 0xBB))));
+  return !byte_scan::AnyFlagged(stop | (lead & ~vietnamese));
 }
 
 const Terminators& TerminatorTable() {
