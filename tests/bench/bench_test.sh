@@ -50,6 +50,11 @@ awk -F' \\| ' '
   END { if (n != 13) { print "expected 13 runs, found " n; bad = 1 } exit bad }' "$md" >"$work/problems" ||
   { cat "$work/problems" >&2; fail "the pipeline table is wrong"; }
 
+# The headline ingest rows are medians of three runs.
+for jobs in "1 job" "[0-9]+ jobs"; do
+  grep -qE "^\| ingest, $jobs \(median of 3\) \|" "$md" || fail "the ingest row for $jobs is not a median of three"
+done
+
 # The report section when Chromium is there: a render time that is not negative.
 if command -v chromium >/dev/null 2>&1; then
   grep -q '^## The HTML report' "$md" || fail "chromium is installed but the report section is missing"
