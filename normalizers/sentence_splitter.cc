@@ -160,12 +160,18 @@ void SentenceSplitter::FindWindows(std::string_view text) {
     // After it: to the first letter or line break, then a few more, and
     // never ending just after a full stop that the next window would leave
     // reading as if a letter followed it ("3." + "Tổng").
-    int32_t end = i;
+    int32_t end = i, decided_at = i;
     while (end < n) {
+      decided_at = end;
       UChar32 c;
       U8_NEXT_OR_FFFD(s, end, n, c);
       if (Decides(SentenceBreakOf(c))) break;
     }
+    // The characters before that first letter that could end a sentence
+    // ("...", "?!") share this window: the scan goes on from the letter (or
+    // line break), so that a long run of them is read once, not once each.
+    if (end >= n) decided_at = n;
+    i = std::max(i, decided_at);
     for (int k = 0; k < kContextAfter && end < n; ++k) U8_FWD_1(bytes, end, n);
     while (end < n && s[end - 1] == '.') ++end;
     if (begin <= previous_end) {

@@ -130,6 +130,20 @@ TEST_CASE("SentenceSplitter finds ICU's sentences around stops, numbers, quotes 
   for (const std::string& text : texts) CHECK(SameAsWholeText(**s, text));
 }
 
+TEST_CASE("SentenceSplitter reads a long run of stops with no letter after them once", "[normalizers]") {
+  // A table of contents ("Mục lục ........ 5"): every stop can end a sentence
+  // and each looks ahead to the first letter. The run is read once: before,
+  // 200,000 stops took 105 s; now milliseconds.
+  auto s = SentenceSplitter::Create();
+  REQUIRE(s.ok());
+  const std::string dots(200000, '.');
+  const std::string text = "Mục lục " + dots + " 5\nChương 1 " + dots + "?! 12\nHết.";
+  CHECK(SameAsWholeText(**s, text));
+  auto spans = (*s)->Split(text);
+  REQUIRE(spans.size() >= 3);
+  CHECK(text.substr(spans.back().begin, spans.back().end - spans.back().begin) == "Hết.");
+}
+
 TEST_CASE("SentenceSplitter finds ICU's sentences in the seeds and the samples", "[normalizers]") {
   auto s = SentenceSplitter::Create();
   REQUIRE(s.ok());
