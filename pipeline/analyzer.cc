@@ -1,5 +1,7 @@
 #include "pipeline/analyzer.h"
 
+#include <algorithm>
+
 #include "extractors/text_scan.h"
 
 namespace solieu {
@@ -51,8 +53,13 @@ AnalyzedDocument Analyzer::Analyze(Document doc) {
     const std::vector<int>* non_claims = hits[i].complete ? &hits[i].non_claims : nullptr;
     std::vector<Claim> found = rules_->extractor->Extract(sentence, non_claims);
     // A report states a figure in most sentences from its first on: room for
-    // one a sentence spares moving every claim each time the list grows.
-    if (!found.empty() && out.claims.empty()) out.claims.reserve(found.size() + spans.size() - i);
+    // one a sentence spares moving every claim each time the list grows. At
+    // most 256: a long document with few figures must not hold room for
+    // hundreds of thousands (a Claim is 600 bytes); past them it grows as usual.
+    constexpr size_t kRoomAhead = 256;
+    if (!found.empty() && out.claims.empty()) {
+      out.claims.reserve(found.size() + std::min(spans.size() - i, kRoomAhead));
+    }
     for (Claim& c : found) {
       c.sentence = static_cast<int>(i);
       c.begin += sp.begin;
