@@ -18,9 +18,9 @@ std::optional<std::string>* FieldFor(const std::string& key, JsonlFields* f) {
 
 }  // namespace
 
-bool ReadJsonlFields(std::string_view line, JsonlFields* out) {
+bool ReadJsonlFields(std::string_view line, JsonlFields* out, bool check_utf8) {
   *out = JsonlFields{};
-  if (FindInvalidUtf8(line) != std::string_view::npos) return false;
+  if (check_utf8 && FindInvalidUtf8(line) != std::string_view::npos) return false;
   JsonScanner scan(line);
   bool read = scan.Members([&](const std::string& key) {
     std::optional<std::string>* field = FieldFor(key, out);

@@ -21,7 +21,10 @@ struct JsonlFields {
   std::optional<std::string> id, url, title, published, text, html;
 };
 
-bool ReadJsonlFields(std::string_view line, JsonlFields* out);
+// `check_utf8` false leaves the line's UTF-8 to the caller: the fields then
+// hold its bytes as they are (ingest hashes a document's text before that
+// check, to pass documents already stored without it).
+bool ReadJsonlFields(std::string_view line, JsonlFields* out, bool check_utf8 = true);
 
 }  // namespace solieu
 

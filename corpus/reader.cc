@@ -11,6 +11,7 @@
 #include "corpus/encoding.h"
 #include "corpus/html_reader.h"
 #include "corpus/jsonl_fields.h"
+#include "corpus/sha256.h"
 #include "corpus/utf8.h"
 
 namespace solieu {
@@ -138,10 +139,10 @@ Status ReadJsonlFieldsFully(const std::string& line, const std::string& where, J
 
 }  // namespace
 
-Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc,
-                          const HtmlReader* html) {
-  JsonlFields f;
-  if (!ReadJsonlFields(line, &f)) SOLIEU_RETURN_IF_ERROR(ReadJsonlFieldsFully(line, where, &f));
+namespace {
+
+// A document from the fields of its JSONL line, which has passed the UTF-8 check.
+Status JsonlDocument(JsonlFields f, const std::string& where, Document* doc, const HtmlReader* html) {
   bool has_text = f.text.has_value();
   bool has_html = html && f.html.has_value();
   if (!has_text && !has_html) {
@@ -167,6 +168,15 @@ Status ParseJsonlDocument(const std::string& line, const std::string& where, Doc
   if (!published.empty()) doc->published = published.substr(0, 10);
   doc->source = doc->url.empty() ? where : doc->url;
   return Status::Ok();
+}
+
+}  // namespace
+
+Status ParseJsonlDocument(const std::string& line, const std::string& where, Document* doc,
+                          const HtmlReader* html) {
+  JsonlFields f;
+  if (!ReadJsonlFields(line, &f)) SOLIEU_RETURN_IF_ERROR(ReadJsonlFieldsFully(line, where, &f));
+  return JsonlDocument(std::move(f), where, doc, html);
 }
 
 struct DocumentReader::State {
@@ -278,6 +288,24 @@ DocumentReader::Item DocumentReader::Next(Document* doc, Skip* skip) {
         return Item::kSkip;
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (s.options.stored) {
+        // The text's hash first: a document already stored needs no more.
+        // A new one's line is then checked, and its fields are kept.
+        JsonlFields f;
+        if (ReadJsonlFields(line, &f, /*check_utf8=*/false) && f.text) {
+          std::string_view text = *f.text;
+          if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
+          std::string hash = Sha256Hex(text);
+          if (s.options.stored(hash)) return Item::kStored;
+          if (FindInvalidUtf8(line) == std::string_view::npos) {
+            Status built = JsonlDocument(std::move(f), where, doc, s.html.get());
+            if (!built.ok()) { skip->message = built.message(); return Item::kSkip; }
+            doc->content_hash = std::move(hash);
+            if (doc->doc_id.empty()) doc->doc_id = doc->content_hash.substr(0, 16);
+            return Item::kDocument;
+          }
+        }  // else the line's own path below, which words its error
+      }
       Status parsed = ParseJsonlDocument(line, where, doc, s.html.get());
       if (!parsed.ok()) { skip->message = parsed.message(); return Item::kSkip; }
       FinishDocumentIdentity(doc);

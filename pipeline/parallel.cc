@@ -106,7 +106,7 @@ Status RunAnalysis(DocumentReader* reader, std::shared_ptr<const AnalyzerRules> 
       bool needs_work = false;
       if (kind == DocumentReader::Item::kSkip) {
         item.payload = skip;
-      } else if (!cb.wanted || cb.wanted(doc)) {
+      } else if (kind == DocumentReader::Item::kDocument && (!cb.wanted || cb.wanted(doc))) {
         item.text_bytes = doc.text.size();
         item.payload = std::move(doc);
         needs_work = true;

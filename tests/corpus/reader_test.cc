@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "corpus/sha256.h"
 #include "test_support.h"
 
 using namespace solieu;
@@ -210,4 +211,60 @@ TEST_CASE("DocumentReader reports a missing file and goes on", "[corpus]") {
   REQUIRE(r.skips.size() == 1);
   CHECK_THAT(r.skips[0], Catch::Contains("missing.txt") && Catch::Contains("cannot open"));
   CHECK(r.docs.size() == 1);
+}
+
+TEST_CASE("DocumentReader passes a JSONL document already stored before checking its line", "[corpus]") {
+  TempDir tmp;
+  const std::string stored_text = "Tổng thu ngân sách đạt 575 tỷ đồng.";
+  const std::string stored_hash = Sha256Hex(stored_text);
+  WriteFile(tmp.Path("a.jsonl"),
+            "{\"id\": \"moi\", \"text\": \"Trồng rừng đạt 108% kế hoạch.\", \"title\": \"Bắc Kạn\"}\n"
+            // Stored: its title's bad byte is never looked at.
+            "{\"id\": \"cu\", \"title\": \"H\xC3\", \"text\": \"" + stored_text + "\"}\n"
+            // Stored, with a BOM: the hash is of the text without it, as it is stored.
+            "{\"text\": \"\xEF\xBB\xBF" + stored_text + "\"}\n"
+            // New, with a bad byte: still skipped, naming the file and line.
+            "{\"id\": \"hong\", \"title\": \"H\xC3\", \"text\": \"Thu 44,9% dự toán.\"}\n"
+            // New, a numeric id (the full parser's path), and no id at all.
+            "{\"id\": 42, \"text\": \"Kết nạp 450 đảng viên.\"}\n"
+            "{\"text\": \"Chi 400 tỷ đồng.\"}\n");
+  ReaderOptions options;
+  std::vector<std::string> asked;
+  options.stored = [&](const std::string& hash) {
+    asked.push_back(hash);
+    return hash == stored_hash;
+  };
+  DocumentReader reader({tmp.Path("a.jsonl")}, options);
+  std::vector<DocumentReader::Item> items;
+  std::vector<Document> docs;
+  std::vector<std::string> skips;
+  Document d;
+  Skip s;
+  for (auto item = reader.Next(&d, &s); item != DocumentReader::Item::kEnd; item = reader.Next(&d, &s)) {
+    items.push_back(item);
+    if (item == DocumentReader::Item::kDocument) docs.push_back(d);
+    if (item == DocumentReader::Item::kSkip) skips.push_back(s.message);
+  }
+  using I = DocumentReader::Item;
+  CHECK(items == std::vector<I>{I::kDocument, I::kStored, I::kStored, I::kSkip, I::kDocument, I::kDocument});
+  REQUIRE(skips.size() == 1);
+  CHECK_THAT(skips[0], Catch::Contains("a.jsonl:4") && Catch::Contains("invalid UTF-8"));
+  // The new documents are read exactly as without the question, which
+  // skips line 2 for its bad byte and reads line 3.
+  auto plain = ReadAllInputs({tmp.Path("a.jsonl")});
+  REQUIRE(plain.docs.size() == 4);
+  REQUIRE(plain.skips.size() == 2);
+  std::vector<Document> expected = {plain.docs[0], plain.docs[2], plain.docs[3]};
+  REQUIRE(docs.size() == expected.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    CHECK(docs[i].doc_id == expected[i].doc_id);
+    CHECK(docs[i].content_hash == expected[i].content_hash);
+    CHECK(docs[i].content_hash == Sha256Hex(docs[i].text));
+    CHECK(docs[i].text == expected[i].text);
+    CHECK(docs[i].title == expected[i].title);
+    CHECK(docs[i].source == expected[i].source);
+  }
+  CHECK(docs[1].doc_id == "42");
+  CHECK(docs[2].doc_id == docs[2].content_hash.substr(0, 16));
+  CHECK(asked.size() == 5);  // every line with a text field the fast read takes, but the numeric id's
 }
