@@ -17,6 +17,17 @@
 
 namespace solieu {
 
+namespace {
+
+// Context ICU gets around a character that can end a sentence. Before it:
+// the word it may end, an abbreviation ("ThS.", "v.v.") or a letter that
+// decides "TP.HCM". After it: its closing marks and spaces up to the first
+// letter or line break, where the rules decide, then a few characters more.
+constexpr int kContextBefore = 16;  // code points, at least; more for a long abbreviation
+constexpr int kContextAfter = 8;    // code points past that first letter
+
+}  // namespace
+
 SentenceSplitter::~SentenceSplitter() = default;
 
 StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
@@ -28,23 +39,20 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   if (U_FAILURE(err)) return Status::Corrupt(std::string("ICU sentence iterator: ") + u_errorName(err));
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createEmptyInstance(err));
-  for (const TsvRow& row : *rows) {
-    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(row.fields[0]), err);
-  }
   auto s = std::unique_ptr<SentenceSplitter>(new SentenceSplitter);
+  s->context_before_ = kContextBefore;
+  for (const TsvRow& row : *rows) {
+    icu::UnicodeString abbreviation = icu::UnicodeString::fromUTF8(row.fields[0]);
+    builder->suppressBreakAfter(abbreviation, err);
+    // A longer abbreviation in the rules (--data-dir) widens the context.
+    s->context_before_ = std::max(s->context_before_, 2 * abbreviation.countChar32() + 2);
+  }
   s->breaker_.reset(builder->wrapIteratorWithFilter(base.release(), err));
   if (U_FAILURE(err)) return Status::Corrupt(std::string("ICU filtered break iterator: ") + u_errorName(err));
   return s;
 }
 
 namespace {
-
-// Context ICU gets around a character that can end a sentence. Before it:
-// the word it may end, an abbreviation ("ThS.", "v.v.") or a letter that
-// decides "TP.HCM". After it: its closing marks and spaces up to the first
-// letter or line break, where the rules decide, then a few characters more.
-constexpr int kContextBefore = 16;  // code points: thrice the longest abbreviation
-constexpr int kContextAfter = 8;    // code points past that first letter
 
 int32_t SentenceBreakOf(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); }
 
@@ -153,10 +161,10 @@ void SentenceSplitter::FindWindows(std::string_view text) {
       U8_NEXT_OR_FFFD(s, i, n, c);
       if (!terms.Ends(c)) continue;
     }
-    // Before it: back kContextBefore code points, or into the window before.
+    // Before it: back context_before_ code points, or into the window before.
     int32_t begin = at;
     const int32_t previous_end = windows_.empty() ? -1 : static_cast<int32_t>(windows_.back().second);
-    for (int k = 0; k < kContextBefore && begin > 0 && begin > previous_end; ++k) U8_BACK_1(bytes, 0, begin);
+    for (int k = 0; k < context_before_ && begin > 0 && begin > previous_end; ++k) U8_BACK_1(bytes, 0, begin);
     // After it: to the first letter or line break, then a few more, and
     // never ending just after a full stop that the next window would leave
     // reading as if a letter followed it ("3." + "Tổng").

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/rules.h"
 #include "test_support.h"
 
 using solieu::SentenceSplitter;
@@ -185,4 +186,25 @@ TEST_CASE("SentenceSplitter finds ICU's sentences in random text made of report 
     if (!SameAsWholeText(**s, text) && ++differing >= 5) break;
   }
   CHECK(differing == 0);
+}
+
+TEST_CASE("SentenceSplitter widens its context for a long abbreviation in the rules", "[normalizers]") {
+  // An abbreviation longer than the default context (--data-dir rules): ICU
+  // must still see all of it before the stop to keep the sentence whole.
+  solieu::testing::TempDir tmp;
+  std::filesystem::create_directories(tmp.Path("normalizers/data"));
+  solieu::testing::WriteFile(tmp.Path("normalizers/data/abbreviations.tsv"),
+                             "# abbreviation\tmeaning\nTP.\tthành phố\nUBNDTPBACKANTINHBACKAN.\tdài\n");
+  solieu::SetRuleDataDir(tmp.path());
+  auto s = SentenceSplitter::Create();
+  solieu::SetRuleDataDir("");
+  REQUIRE(s.ok());
+  // Far from the text's start, which ICU always reads.
+  const std::string text =
+      "Mở đầu. Theo báo cáo tổng kết công tác năm của UBNDTPBACKANTINHBACKAN. Thu ngân sách đạt 575 tỷ đồng. Hết.";
+  CHECK(SameAsWholeText(**s, text));
+  auto spans = (*s)->Split(text);
+  REQUIRE(spans.size() == 3);
+  CHECK(text.substr(spans[1].begin, spans[1].end - spans[1].begin) ==
+        "Theo báo cáo tổng kết công tác năm của UBNDTPBACKANTINHBACKAN. Thu ngân sách đạt 575 tỷ đồng.");
 }
