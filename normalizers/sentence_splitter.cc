@@ -24,7 +24,7 @@ namespace {
 // decides "TP.HCM". After it: its closing marks and spaces up to the first
 // letter or line break, where the rules decide, then a few characters more.
 constexpr int kContextBefore = 16;  // code points, at least; more for a long abbreviation
-constexpr int kContextAfter = 8;    // code points past that first letter
+constexpr int kContextAfter = 8;    // code points past that first letter, at least
 
 }  // namespace
 
@@ -41,11 +41,14 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
       icu::FilteredBreakIteratorBuilder::createEmptyInstance(err));
   auto s = std::unique_ptr<SentenceSplitter>(new SentenceSplitter);
   s->context_before_ = kContextBefore;
+  s->context_after_ = kContextAfter;
   for (const TsvRow& row : *rows) {
     icu::UnicodeString abbreviation = icu::UnicodeString::fromUTF8(row.fields[0]);
     builder->suppressBreakAfter(abbreviation, err);
-    // A longer abbreviation in the rules (--data-dir) widens the context.
+    // A longer abbreviation in the rules (--data-dir) widens the context:
+    // ICU reads it back from the stop, and one in parts ("v.v.") forward too.
     s->context_before_ = std::max(s->context_before_, 2 * abbreviation.countChar32() + 2);
+    s->context_after_ = std::max(s->context_after_, abbreviation.countChar32() + 2);
   }
   s->breaker_.reset(builder->wrapIteratorWithFilter(base.release(), err));
   if (U_FAILURE(err)) return Status::Corrupt(std::string("ICU filtered break iterator: ") + u_errorName(err));
@@ -180,7 +183,7 @@ void SentenceSplitter::FindWindows(std::string_view text) {
     // line break), so that a long run of them is read once, not once each.
     if (end >= n) decided_at = n;
     i = std::max(i, decided_at);
-    for (int k = 0; k < kContextAfter && end < n; ++k) U8_FWD_1(bytes, end, n);
+    for (int k = 0; k < context_after_ && end < n; ++k) U8_FWD_1(bytes, end, n);
     while (end < n && s[end - 1] == '.') ++end;
     if (begin <= previous_end) {
       windows_.back().second = std::max(windows_.back().second, static_cast<uint32_t>(end));

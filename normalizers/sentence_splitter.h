@@ -56,6 +56,7 @@ class SentenceSplitter {
   std::unique_ptr<icu::BreakIterator> breaker_;
   std::vector<ByteRange> windows_;
   int context_before_ = 0;  // code points before a possible end that ICU reads
+  int context_after_ = 0;   // and past the first letter after it
   std::vector<char16_t> u16_;  // the windows in UTF-16, reused between calls
   std::vector<uint32_t> u8_at_;  // UTF-8 offset of each UTF-16 unit, plus the end
 };
