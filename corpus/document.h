@@ -21,6 +21,8 @@ struct Document {
 
 // Fills content_hash, and doc_id when it is empty, from `text`.
 void FinishDocumentIdentity(Document* doc);
+// The same with `content_hash` already computed from `text`.
+void FinishDocumentIdentity(Document* doc, std::string content_hash);
 
 }  // namespace solieu
 

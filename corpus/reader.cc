@@ -50,8 +50,14 @@ size_t LineOf(std::string_view text, size_t offset) {
 // either parser returns it (both reject ill-formed bytes and lone
 // surrogates), which saves a pass over every JSONL document, a seventh of
 // a re-ingest's time.
+// The text less a UTF-8 byte order mark: a document's own bytes.
+std::string_view WithoutBom(std::string_view text) {
+  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
+  return text;
+}
+
 Status AcceptUtf8(const std::string& source, std::string text, Document* doc, bool known_valid) {
-  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
+  if (WithoutBom(text).size() < text.size()) text.erase(0, 3);
   size_t at;
   if (LooksBinary(text, &at)) {
     return Status::InvalidInput(source + ": binary file (NUL byte at offset " + std::to_string(at) + "), skipped");
@@ -293,23 +299,19 @@ DocumentReader::Item DocumentReader::Next(Document* doc, Skip* skip) {
         // A new one's line is then checked, and its fields are kept.
         JsonlFields f;
         if (ReadJsonlFields(line, &f, /*check_utf8=*/false) && f.text) {
-          std::string_view text = *f.text;
-          if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
-          std::string hash = Sha256Hex(text);
+          std::string hash = Sha256Hex(WithoutBom(*f.text));
           if (s.options.stored(hash)) return Item::kStored;
           if (FindInvalidUtf8(line) == std::string_view::npos) {
             Status built = JsonlDocument(std::move(f), where, doc, s.html.get());
             if (!built.ok()) { skip->message = built.message(); return Item::kSkip; }
-            doc->content_hash = std::move(hash);
-            if (doc->doc_id.empty()) doc->doc_id = doc->content_hash.substr(0, 16);
+            FinishDocumentIdentity(doc, std::move(hash));
             return Item::kDocument;
           }
         }  // else the line's own path below, which words its error
       }
       Status parsed = ParseJsonlDocument(line, where, doc, s.html.get());
       if (!parsed.ok()) { skip->message = parsed.message(); return Item::kSkip; }
-      FinishDocumentIdentity(doc);
-      return Item::kDocument;
+      return Identified(doc);
     }
     bool skipped = false;
     std::string path = s.NextPath(skip, &skipped);
@@ -336,15 +338,19 @@ DocumentReader::Item DocumentReader::Next(Document* doc, Skip* skip) {
       doc->published = article->published;
       doc->encoding = "html";
       doc->source = path;
-      FinishDocumentIdentity(doc);
-      return Item::kDocument;
+      return Identified(doc);
     }
     Status st = AcceptText(path, std::move(*text), doc, s.detector.get(), s.options.encoding);
     if (!st.ok()) { skip->message = st.message(); return Item::kSkip; }
     doc->source = path;
-    FinishDocumentIdentity(doc);
-    return Item::kDocument;
+    return Identified(doc);
   }
+}
+
+DocumentReader::Item DocumentReader::Identified(Document* doc) const {
+  FinishDocumentIdentity(doc);
+  const auto& stored = state_->options.stored;
+  return stored && stored(doc->content_hash) ? Item::kStored : Item::kDocument;
 }
 
 }  // namespace solieu

@@ -34,10 +34,11 @@ struct ReaderOptions {
   // names held and sorted, some 60 bytes each); a larger one is read as the
   // file system lists it, this many names at a time.
   size_t max_sorted_directory = 65536;
-  // When set, a JSONL document whose content hash (corpus/document.h) this
-  // says is stored comes back as Item::kStored, before the UTF-8 check of
-  // its line: bytes that hash to a stored document passed it when stored,
-  // and a re-ingest spends a quarter of its time on that check.
+  // When set, a document whose content hash (corpus/document.h) this says
+  // is stored comes back as Item::kStored, asked once a document. A JSONL
+  // document is asked before the UTF-8 check of its line: bytes that hash
+  // to a stored document passed it when stored, and a re-ingest spent a
+  // quarter of its time on that check.
   std::function<bool(const std::string& content_hash)> stored;
 };
 
@@ -56,6 +57,8 @@ class DocumentReader {
   uint64_t bytes_read() const;
 
  private:
+  // Gives a read document its identity; kStored when ReaderOptions::stored says so.
+  Item Identified(Document* doc) const;
   struct State;
   std::unique_ptr<State> state_;
 };

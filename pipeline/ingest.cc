@@ -54,27 +54,19 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
 
   Progress progress(opt.progress, KnownInputBytes(opt.inputs));
   std::atomic<uint64_t> already_stored{0};  // counted on the reader thread
-  // Both run on the reader thread, one document at a time: the reader asks
-  // `stored` of a JSONL document before checking its line (ReaderOptions),
-  // and `wanted` of every document it returns, which need not ask again for
-  // the one `stored` has just found new.
-  std::string found_new;  // the content hash `stored` last answered "no" for
-  auto stored = [&](const std::string& content_hash) {
-    auto has = (*lookup)->HasContent(content_hash);
-    if (has.ok() && *has) {
+  // The reader asks, on its thread, once a document (a JSONL one before its
+  // line's UTF-8 check), and passes those stored without analysis.
+  ReaderOptions reader_options = opt.reader;
+  if (look_up_early) {
+    reader_options.stored = [&](const std::string& content_hash) {
+      auto has = (*lookup)->HasContent(content_hash);
+      if (!has.ok() || !*has) return false;
       ++already_stored;
       return true;
-    }
-    found_new = content_hash;
-    return false;
-  };
-  ReaderOptions reader_options = opt.reader;
-  if (look_up_early) reader_options.stored = stored;
+    };
+  }
   DocumentReader reader(opt.inputs, reader_options);
   AnalysisCallbacks cb;
-  if (look_up_early) {
-    cb.wanted = [&](const Document& d) { return d.content_hash == found_new || !stored(d.content_hash); };
-  }
   cb.on_document = [&](AnalyzedDocument&& a) -> Status { return (*sink)->Add(a, on_skip); };
   cb.on_skip = [&](const Skip& s) {
     (*sink)->NoteSkipped();

@@ -266,5 +266,28 @@ TEST_CASE("DocumentReader passes a JSONL document already stored before checking
   }
   CHECK(docs[1].doc_id == "42");
   CHECK(docs[2].doc_id == docs[2].content_hash.substr(0, 16));
-  CHECK(asked.size() == 5);  // every line with a text field the fast read takes, but the numeric id's
+  // Asked once a document, the bad line's too (before its check), the numeric id's after it.
+  CHECK(asked.size() == 6);
+  CHECK(std::set<std::string>(asked.begin(), asked.end()).size() == 5);  // lines 2 and 3: one text
+}
+
+TEST_CASE("DocumentReader passes a stored text file, asking once a document", "[corpus]") {
+  TempDir tmp;
+  WriteFile(tmp.Path("a.txt"), "\xEF\xBB\xBFThu ngân sách đạt 44,9% dự toán.");
+  WriteFile(tmp.Path("b.txt"), "Trồng rừng đạt 108% kế hoạch.");
+  ReaderOptions options;
+  int asked = 0;
+  options.stored = [&](const std::string& hash) {
+    ++asked;
+    return hash == Sha256Hex("Thu ngân sách đạt 44,9% dự toán.");  // stored without its BOM
+  };
+  DocumentReader reader({tmp.Path("a.txt"), tmp.Path("b.txt")}, options);
+  Document d;
+  Skip s;
+  CHECK(reader.Next(&d, &s) == DocumentReader::Item::kStored);
+  REQUIRE(reader.Next(&d, &s) == DocumentReader::Item::kDocument);
+  CHECK(d.text == "Trồng rừng đạt 108% kế hoạch.");
+  CHECK(d.content_hash == Sha256Hex(d.text));
+  CHECK(reader.Next(&d, &s) == DocumentReader::Item::kEnd);
+  CHECK(asked == 2);
 }
