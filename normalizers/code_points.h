@@ -20,7 +20,8 @@ namespace solieu {
 // Letter and digit tests for ASCII bytes without the C locale's calls: most
 // bytes of report text are ASCII, and these run on every one.
 inline bool IsAsciiAlpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool IsAsciiAlnum(uint32_t c) { return (c >= '0' && c <= '9') || IsAsciiAlpha(c); }
+inline bool IsAsciiDigit(uint32_t c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlnum(uint32_t c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
 
 template <typename MapOther>
 std::string MapCodePoints(std::string_view text, MapOther other) {

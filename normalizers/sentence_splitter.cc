@@ -26,6 +26,71 @@ namespace {
 constexpr int kContextBefore = 16;  // code points, at least; more for a long abbreviation
 constexpr int kContextAfter = 8;    // code points past that first letter, at least
 
+int32_t SentenceBreakOf(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); }
+
+bool CanEndSentence(int32_t sb) {
+  return sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF;
+}
+
+bool Decides(int32_t sb) {  // a letter or a line break: the rules have decided by then
+  return sb == U_SB_LOWER || sb == U_SB_UPPER || sb == U_SB_OLETTER || sb == U_SB_SEP || sb == U_SB_CR ||
+         sb == U_SB_LF;
+}
+
+// Which characters can end a sentence, from ICU's own property (the classes
+// its rules break after), laid out for a scan that decodes as little as it
+// can: by lead byte, then by block of 64 code points, then one by one.
+struct Terminators {
+  enum : uint8_t { kNo = 0, kAscii = 1, kMaybe = 2 };
+  std::array<uint8_t, 256> by_lead{};   // kNo: this byte never starts one
+  std::array<uint64_t, 1024> bits{};    // BMP code point: it is one
+
+  Terminators() {
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (!CanEndSentence(SentenceBreakOf(c))) continue;
+      bits[c >> 6] |= uint64_t{1} << (c & 63);
+      if (c < 0x80) by_lead[c] = kAscii;
+      else if (c < 0x800) by_lead[0xC0 | (c >> 6)] = kMaybe;
+      else by_lead[0xE0 | (c >> 12)] = kMaybe;
+    }
+    for (int b = 0xF0; b <= 0xF4; ++b) by_lead[b] = kMaybe;
+    sixteen_at_a_time = SixteenAtATimeHolds();
+  }
+  bool BlockHolds(int block) const { return bits[block] != 0; }  // block: BMP code point >> 6
+  bool Ends(UChar32 c) const {
+    return c < 0x10000 ? (bits[c >> 6] >> (c & 63)) & 1 : CanEndSentence(SentenceBreakOf(c));
+  }
+  // Whether SixteenPlain may pass a block: its assumptions, checked
+  // against ICU's table rather than trusted.
+  bool sixteen_at_a_time = false;
+  bool SixteenAtATimeHolds() const {
+    std::array<uint8_t, 256> ascii{};
+    for (unsigned char c : {'.', '!', '?', '\n', '\r'}) ascii[c] = kAscii;
+    for (int b = 0; b < 0x80; ++b) if (by_lead[b] != ascii[b]) return false;
+    for (int b = 0xC3; b <= 0xC6; ++b) if (by_lead[b] != kNo) return false;
+    return !BlockHolds(0x1E80 >> 6) && !BlockHolds(0x1EC0 >> 6);  // U+1E80-U+1EFF
+  }
+};
+
+// Sixteen bytes at a time: true when none of them can start a character
+// that ends a sentence, that is none is a full stop, ?, !, a line break, or
+// a lead byte other than those of Vietnamese's letters (C3-C6:
+// U+00C0-U+01BF; E1 BA, E1 BB: U+1E80-U+1EFF). False sends the block to the
+// exact scan, byte by byte.
+bool SixteenPlain(const uint8_t* p) {
+  using byte_scan::Block16;
+  const Block16 b = byte_scan::Load16(p), next = byte_scan::Load16(p + 1);
+  Block16 stop = (Block16)((b == '.') | (b == '!') | (b == '?') | (b == '\n') | (b == '\r'));
+  Block16 lead = (Block16)(b >= 0xC0);
+  Block16 vietnamese = (Block16)(((b >= 0xC3) & (b <= 0xC6)) | ((b == 0xE1) & ((next == 0xBA) | (next == 0xBB))));
+  return !byte_scan::AnyFlagged(stop | (lead & ~vietnamese));
+}
+
+const Terminators& TerminatorTable() {
+  static const Terminators table;
+  return table;
+}
+
 }  // namespace
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -55,78 +120,6 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   return s;
 }
 
-namespace {
-
-int32_t SentenceBreakOf(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); }
-
-bool CanEndSentence(int32_t sb) {
-  return sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF;
-}
-
-bool Decides(int32_t sb) {  // a letter or a line break: the rules have decided by then
-  return sb == U_SB_LOWER || sb == U_SB_UPPER || sb == U_SB_OLETTER || sb == U_SB_SEP || sb == U_SB_CR ||
-         sb == U_SB_LF;
-}
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Which characters can end a sentence, from ICU's own property (the classes
-// its rules break after), laid out for a scan that decodes as little as it
-// can: by lead byte, then by block of 64 code points, then one by one.
-struct Terminators {
-  enum : uint8_t { kNo = 0, kAscii = 1, kMaybe = 2 };
-  std::array<uint8_t, 256> by_lead{};   // kNo: this byte never starts one
-  std::array<bool, 1024> in_block{};    // BMP code point >> 6: the block holds one
-  std::array<uint64_t, 1024> bits{};    // BMP code point: it is one
-
-  Terminators() {
-    for (UChar32 c = 0; c < 0x10000; ++c) {
-      if (!CanEndSentence(SentenceBreakOf(c))) continue;
-      bits[c >> 6] |= uint64_t{1} << (c & 63);
-      in_block[c >> 6] = true;
-      if (c < 0x80) by_lead[c] = kAscii;
-      else if (c < 0x800) by_lead[0xC0 | (c >> 6)] = kMaybe;
-      else by_lead[0xE0 | (c >> 12)] = kMaybe;
-    }
-    for (int b = 0xF0; b <= 0xF4; ++b) by_lead[b] = kMaybe;
-    sixteen_at_a_time = SixteenAtATimeHolds();
-  }
-  bool Ends(UChar32 c) const {
-    return c < 0x10000 ? (bits[c >> 6] >> (c & 63)) & 1 : CanEndSentence(SentenceBreakOf(c));
-  }
-  // Whether SixteenPlain may pass a block: its assumptions, checked
-  // against ICU's table rather than trusted.
-  bool sixteen_at_a_time = false;
-  bool SixteenAtATimeHolds() const {
-    std::array<uint8_t, 256> ascii{};
-    for (unsigned char c : {'.', '!', '?', '\n', '\r'}) ascii[c] = kAscii;
-    for (int b = 0; b < 0x80; ++b) if (by_lead[b] != ascii[b]) return false;
-    for (int b = 0xC3; b <= 0xC6; ++b) if (by_lead[b] != kNo) return false;
-    return !in_block[(0x1 << 6) | 0x3A] && !in_block[(0x1 << 6) | 0x3B];  // U+1E80-U+1EFF
-  }
-};
-
-// Sixteen bytes at a time: true when none of them can start a character
-// that ends a sentence, that is none is a full stop, ?, !, a line break, or
-// a lead byte other than those of Vietnamese's letters (C3-C6:
-// U+00C0-U+01BF; E1 BA, E1 BB: U+1E80-U+1EFF). False sends the block to the
-// exact scan, byte by byte.
-bool SixteenPlain(const uint8_t* p) {
-  using byte_scan::Block16;
-  const Block16 b = byte_scan::Load16(p), next = byte_scan::Load16(p + 1);
-  Block16 stop = (Block16)((b == '.') | (b == '!') | (b == '?') | (b == '\n') | (b == '\r'));
-  Block16 lead = (Block16)(b >= 0xC0);
-  Block16 vietnamese = (Block16)(((b >= 0xC3) & (b <= 0xC6)) | ((b == 0xE1) & ((next == 0xBA) | (next == 0xBB))));
-  return !byte_scan::AnyFlagged(stop | (lead & ~vietnamese));
-}
-
-const Terminators& TerminatorTable() {
-  static const Terminators table;
-  return table;
-}
-
-}  // namespace
-
 void SentenceSplitter::FindWindows(std::string_view text) {
   windows_.clear();
   const Terminators& terms = TerminatorTable();
@@ -139,10 +132,6 @@ void SentenceSplitter::FindWindows(std::string_view text) {
     if (terms.sixteen_at_a_time) {
       while (i + 17 <= n && SixteenPlain(bytes + i)) i += 16;
     }
-    while (i + 4 <= n && !(terms.by_lead[bytes[i]] | terms.by_lead[bytes[i + 1]] | terms.by_lead[bytes[i + 2]] |
-                           terms.by_lead[bytes[i + 3]])) {
-      i += 4;
-    }
     while (i < n && terms.by_lead[bytes[i]] == Terminators::kNo) ++i;
     if (i >= n) break;
     const int32_t at = i;
@@ -152,11 +141,11 @@ void SentenceSplitter::FindWindows(std::string_view text) {
       ++i;
       // "3.200": a full stop between digits never ends a sentence (ICU
       // agrees), and numbers hold most of a report's full stops.
-      if (b == '.' && at > 0 && i < n && IsAsciiDigit(s[at - 1]) && IsAsciiDigit(s[i])) continue;
+      if (b == '.' && at > 0 && i < n && IsAsciiDigit(bytes[at - 1]) && IsAsciiDigit(bytes[i])) continue;
     } else {
       // Vietnamese letters (U+1EA0-U+1EFF, U+00C0-U+01B0) share no block
       // with a terminator: a look at the second byte passes them.
-      if (b >= 0xE0 && b < 0xF0 && i + 1 < n && !terms.in_block[((b & 0x0F) << 6) | (bytes[i + 1] & 0x3F)]) {
+      if (b >= 0xE0 && b < 0xF0 && i + 1 < n && !terms.BlockHolds(((b & 0x0F) << 6) | (bytes[i + 1] & 0x3F))) {
         ++i;
         continue;
       }
