@@ -77,6 +77,7 @@ SentenceHits ClaimResolver::ScanSentence(std::string_view sentence) const {
   RE2::Set::ErrorInfo error;
   if (!sentence_set_->Match(re2::StringPiece(sentence.data(), sentence.size()), &hits, &error)) {
     out.complete = error.kind == RE2::Set::kNoError;
+    out.names_place = !out.complete;  // unknown: the gazetteer must look
     return out;
   }
   std::sort(hits.begin(), hits.end());  // the rules' own order decides overlaps
@@ -99,14 +100,12 @@ void ClaimResolver::ScanSentences(std::string_view text, const std::vector<Sente
     SentenceHits own;
     if (!given) own = ScanSentence(s);
     const SentenceHits& h = given ? (*hits)[i] : own;
-    bool names_place = h.names_place;
     if (!h.complete) {
       (*periods)[i] = periods_.Find(s);  // RE2 ran out of memory for the set: each scan alone
-      names_place = true;
     } else if (!h.periods.empty()) {
       (*periods)[i] = periods_.FindRules(s, h.periods);
     }
-    if (!names_place) continue;
+    if (!h.names_place) continue;
     for (Mention& m : Entities(s)) {
       m.begin += sentences[i].begin;
       m.end += sentences[i].begin;

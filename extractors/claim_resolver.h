@@ -35,8 +35,8 @@ namespace solieu {
 struct SentenceHits {
   std::vector<int> periods;
   std::vector<int> non_claims;
-  bool names_place = false;
-  bool complete = true;  // false: RE2 ran out of memory for the set; each scan must run alone
+  bool names_place = false;  // or may: true too when the scan is not complete
+  bool complete = true;      // false: RE2 ran out of memory for the set; each scan must run alone
   bool scanned = false;  // false: not looked for yet (Resolve scans the sentence itself)
 };
 

@@ -33,10 +33,6 @@ class PhraseTable {
   // The first entry found anywhere in `text` as whole words.
   const Entry* FindIn(std::string_view text) const;
   const std::vector<Entry>& entries() const { return entries_; }
-  // Indexes (into entries()) of the entries whose phrase starts with byte
-  // `b`, longest first; the hot loops look only at these.
-  const std::vector<uint32_t>& StartingWith(unsigned char b) const { return by_first_[b]; }
-  const std::vector<uint32_t>& EndingWith(unsigned char b) const { return by_last_[b]; }
   // Whether `phrase` is at `pos` in `text`, byte for byte (no boundaries).
   // The lists tried share a first (or last) byte, so the second byte
   // settles most before the comparison.
