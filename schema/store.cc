@@ -391,7 +391,7 @@ int Store::DatabaseDescriptor() {
 void Store::StartWriteback() {
 #ifdef __linux__
   int fd = DatabaseDescriptor();
-  if (fd >= 0) sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+  if (fd >= 0 && sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE) == 0) ++writebacks_started_;
 #endif
 }
 

@@ -8,6 +8,7 @@
 #ifndef SOLIEU_SCHEMA_STORE_H_
 #define SOLIEU_SCHEMA_STORE_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -100,6 +101,9 @@ class Store {
   // Found among the process's own: SQLite lends none, and closing one of
   // our own would drop the POSIX locks SQLite holds on the file.
   int DatabaseDescriptor();
+  // How many commits have had the kernel start writing the database back
+  // (StartWriteback): one per commit of a first load on Linux, else none.
+  int64_t writebacks_started() const { return writebacks_started_; }
 
   // The full-text index (sentence_search in schema.sql) lags the load:
   // documents written since it was last brought up to date are not in it.
@@ -176,6 +180,7 @@ class Store {
   std::string path_;
   int database_fd_ = -1;  // see DatabaseDescriptor
   bool write_back_commits_ = false;  // a first load, until SyncToDisk
+  int64_t writebacks_started_ = 0;
   bool write_ahead_log_ = false;
   std::unique_ptr<Statements> st_;
   struct Staging;

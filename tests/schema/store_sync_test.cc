@@ -130,10 +130,20 @@ TEST_CASE("Store starts the write-back of a first load through the descriptor SQ
   CHECK_FALSE(SameFile(fd, tmp.Path("g.db")));
   CHECK(SameFile(other->DatabaseDescriptor(), tmp.Path("g.db")));
   CHECK(store->DatabaseDescriptor() == fd);
+  CHECK(store->writebacks_started() == 2);  // one for each commit of the first load
   LoadLongReports(*store, run, 1, "b");  // commits asking for write-back through it
+  CHECK(store->writebacks_started() == 3);
   REQUIRE(store->SyncToDisk().ok());
   CHECK(OpenDescriptors() == before);
-  CHECK(Count(*store, "SELECT count(*) FROM documents") == 3);
+  LoadLongReports(*store, run, 1, "c");  // synced from here on: no more hints
+  CHECK(store->writebacks_started() == 3);
+  CHECK(Count(*store, "SELECT count(*) FROM documents") == 4);
+  // A load into a database that holds documents syncs at its checkpoints and asks for no write-back.
+  store.reset();
+  store = OpenForLoad(tmp.Path("f.db"), &run, &skipped);
+  REQUIRE_FALSE(skipped);
+  LoadLongReports(*store, run, 1, "d");
+  CHECK(store->writebacks_started() == 0);
   sqlite3_stmt* check;
   REQUIRE(sqlite3_prepare_v2(store->db(), "PRAGMA integrity_check", -1, &check, nullptr) == SQLITE_OK);
   REQUIRE(sqlite3_step(check) == SQLITE_ROW);
