@@ -32,6 +32,13 @@ uint64_t KnownInputBytes(const std::vector<std::string>& inputs) {
   return total;
 }
 
+StatusOr<std::unique_ptr<Store>> OpenStoredLookup(const std::string& db_path) {
+  auto lookup = Store::Open(db_path, Store::Mode::kReadWrite);
+  if (!lookup.ok()) return lookup.status();
+  SOLIEU_RETURN_IF_ERROR((*lookup)->SetCacheKiB(256));
+  return lookup;
+}
+
 StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(const Skip&)>& on_skip) {
   auto start = std::chrono::steady_clock::now();
   auto rules = AnalyzerRules::Load();
@@ -39,11 +46,8 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   nlohmann::json options = {{"inputs", opt.inputs}, {"jobs", opt.jobs}, {"encoding", opt.reader.encoding}};
   // A second connection for the reader thread's "already stored?" question,
   // opened first: the sink holds the write lock from its first batch on.
-  auto lookup = Store::Open(opt.db_path, Store::Mode::kReadWrite);
+  auto lookup = OpenStoredLookup(opt.db_path);
   if (!lookup.ok()) return lookup.status();
-  // Its cache filled as the content-hash index grew past it, and with it
-  // ingest's peak memory with the corpus (docs/performance.md).
-  SOLIEU_RETURN_IF_ERROR((*lookup)->SetCacheKiB(256));
   auto sink = DocumentSink::Open(opt.db_path, "ingest", options.dump(), opt.batch_documents);
   if (!sink.ok()) return sink.status();
   // Without WAL the reader's question would wait for each commit of the

@@ -8,6 +8,7 @@
 #define SOLIEU_PIPELINE_INGEST_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@
 #include "corpus/status.h"
 
 namespace solieu {
+
+class Store;
 
 struct IngestOptions {
   std::vector<std::string> inputs;
@@ -45,6 +48,13 @@ struct IngestStats {
 // Errors are about the database or rules; unreadable input is reported to
 // `on_skip` and counted, not returned.
 StatusOr<IngestStats> Ingest(const IngestOptions& options, const std::function<void(const Skip&)>& on_skip);
+
+// The connection on which the reader thread asks whether a document is
+// stored, opened before the writer's. Its page cache is small (256 KiB): the
+// lookups land on random leaves of the content-hash index whatever it
+// holds, and SQLite's default 2 MB made ingest's peak memory grow with the
+// corpus as that index grew past it (docs/performance.md).
+StatusOr<std::unique_ptr<Store>> OpenStoredLookup(const std::string& db_path);
 
 // The bytes reading `inputs` will count, for an ETA: the sum of their sizes
 // when every one is a file read as it is; 0 (unknown) when one is a
