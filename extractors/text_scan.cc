@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 namespace solieu {
 
 namespace {
@@ -62,9 +64,52 @@ bool IsUpperAt(std::string_view s, size_t pos) {
   return c < kTableEnd ? kTables.upper[c] : u_isupper(c);
 }
 
+namespace {
+
+// Lower case written over a copy of the text, for the common case: ASCII
+// eight bytes at a time, and letters whose lower case takes as many bytes
+// (all of Vietnamese's). False where that cannot be (a malformed sequence,
+// a lower case of another length): the caller then maps the text afresh.
+bool LowerInPlace(std::string* text) {
+  char* s = text->data();
+  const int32_t n = static_cast<int32_t>(text->size());
+  int32_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w = byte_scan::Load8(s + i);
+      if (!byte_scan::NonAscii(w)) {
+        // Exact for ASCII bytes: the high bit of each of A-Z, moved to 0x20.
+        w |= byte_scan::Between(w, 'A' - 1, 'Z' + 1) >> 2;
+        std::memcpy(s + i, &w, 8);
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') s[i] = static_cast<char>(b + 32);
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+    UChar32 lower = LowerCodePoint(c);
+    if (lower == c) continue;
+    if (U8_LENGTH(lower) != i - start) return false;
+    U8_APPEND_UNSAFE(s, start, lower);
+  }
+  return true;
+}
+
+}  // namespace
+
 // With ICU's simple case mapping, code point by code point: Vietnamese has
 // no special casing.
 std::string Lower(std::string_view s) {
+  std::string out(s);
+  if (LowerInPlace(&out)) return out;
   return MapCodePoints(s, [](UChar32 c, std::string_view bytes, char* scratch) {
     if (c < 0) return bytes;  // malformed: kept as is
     UChar32 lower = LowerCodePoint(c);
@@ -76,7 +121,9 @@ std::string Lower(std::string_view s) {
 }
 
 std::string LowerSameLength(std::string_view s) {
-  std::string out = Lower(s);
+  std::string out(s);
+  if (LowerInPlace(&out)) return out;
+  out = Lower(s);
   return out.size() == s.size() ? out : std::string(s);
 }
 

@@ -16,6 +16,23 @@ TEST_CASE("Lower lower-cases Vietnamese capitals and ASCII alike", "[extractors]
   CHECK(Lower("3.200 TỶ ĐỒNG, 108.6%") == "3.200 tỷ đồng, 108.6%");
 }
 
+TEST_CASE("Lower lower-cases every ASCII byte wherever it falls among eight-byte steps", "[extractors]") {
+  // The bytes on either side of A-Z (@ [ ` { and DEL) stay as they are.
+  const std::string ascii = "@AZ[`az{\x7F" "0 9.MZ,KAN";
+  for (size_t lead = 0; lead < 9; ++lead) {
+    for (const char* between : {"", "Ạ", "Đ"}) {
+      std::string text = std::string(lead, 'X') + ascii + between + ascii + std::string(lead, 'Q');
+      std::string want;
+      for (char ch : text) want += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch;
+      if (std::string(between) == "Ạ") want.replace(lead + ascii.size(), 3, "ạ");
+      if (std::string(between) == "Đ") want.replace(lead + ascii.size(), 2, "đ");
+      INFO("lead " << lead << ", between '" << between << "'");
+      CHECK(Lower(text) == want);
+      CHECK(LowerSameLength(text) == want);
+    }
+  }
+}
+
 TEST_CASE("Lower keeps malformed bytes as they are", "[extractors]") {
   std::string text = "ĐẠT \xC3 575";
   CHECK(Lower(text) == "đạt \xC3 575");
