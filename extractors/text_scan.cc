@@ -78,8 +78,7 @@ bool LowerInPlace(std::string* text) {
     if (i + 8 <= n) {
       uint64_t w = byte_scan::Load8(s + i);
       if (!byte_scan::NonAscii(w)) {
-        // Exact for ASCII bytes: the high bit of each of A-Z, moved to 0x20.
-        w |= byte_scan::Between(w, 'A' - 1, 'Z' + 1) >> 2;
+        w = byte_scan::LowerAscii(w);
         std::memcpy(s + i, &w, 8);
         i += 8;
         continue;
