@@ -50,8 +50,18 @@ ClaimResolver::ClaimResolver(std::shared_ptr<const Lexicon> lexicon) : lex_(lexi
   if (!sentence_set_->Compile()) throw std::logic_error("period, place and non-claim patterns do not compile as a set");
   const auto& indicators = lex_->indicators.entries();
   for (uint32_t i = 0; i < indicators.size(); ++i) {
-    indicators_by_word_[AlnumRun(indicators[i].phrase, 0)].push_back(i);
+    std::string_view word = AlnumRun(indicators[i].phrase, 0);
+    indicators_by_word_[word].push_back(i);
+    first_words_[WordBit(word) / 64] |= uint64_t{1} << (WordBit(word) % 64);
   }
+}
+
+// Its length and first eight bytes, mixed (Fibonacci hashing).
+size_t ClaimResolver::WordBit(std::string_view word) {
+  uint64_t packed = word.size();
+  const size_t n = std::min<size_t>(word.size(), 8);
+  for (size_t i = 0; i < n; ++i) packed = (packed << 8) | static_cast<unsigned char>(word[i]);
+  return static_cast<size_t>((packed * 0x9E3779B97F4A7C15ull) >> 52);  // 12 bits: kWordBits
 }
 
 ClaimResolver::~ClaimResolver() = default;
@@ -126,7 +136,10 @@ std::optional<std::string> ClaimResolver::IndicatorFor(std::string_view phrase, 
   uint32_t best = UINT32_MAX;
   for (size_t at = 0; at < folded.size(); ++at) {
     if (at > 0 && folded[at - 1] != ' ') continue;
-    auto word = indicators_by_word_.find(AlnumRun(folded, at));
+    const std::string_view run = AlnumRun(folded, at);
+    const size_t bit = WordBit(run);
+    if (!(first_words_[bit / 64] >> (bit % 64) & 1)) continue;
+    auto word = indicators_by_word_.find(run);
     if (word == indicators_by_word_.end()) continue;
     for (uint32_t i : word->second) {
       if (i >= best) break;

@@ -92,6 +92,11 @@ class ClaimResolver {
   // word of a phrase is looked up once, instead of trying every alias that
   // shares its first letter ("t" opens most of them).
   std::unordered_map<std::string_view, std::vector<uint32_t>> indicators_by_word_;
+  // One bit per first word of an alias, at WordBit of it: most words of a
+  // phrase open no alias, and the bit says so before the map is asked.
+  static constexpr size_t kWordBits = 4096;
+  static size_t WordBit(std::string_view word);
+  std::vector<uint64_t> first_words_ = std::vector<uint64_t>(kWordBits / 64);
 };
 
 }  // namespace solieu
