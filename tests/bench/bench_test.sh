@@ -27,9 +27,10 @@ for stage in "read + decode (JSONL)" "normalize (ICU NFC, tone)" "split sentence
     fail "stage '$stage' missing or not a number"
 done
 
-# The whole pipeline: one row per run, seven cells. Seconds and MB/s are
+# The whole pipeline: one row per run, eight cells. Seconds and MB/s are
 # positive and agree with each other (1 MB over the seconds); a run that
-# stores splits its index build off, and runs faster until it.
+# stores splits its index build off, and runs faster until it; the CPU
+# seconds are a number (0.00 for a run too short for /usr/bin/time).
 awk -F' \\| ' '
   /^\| run \| seconds/ { table = 1; next }
   table && /^\|---/ { next }
@@ -37,9 +38,10 @@ awk -F' \\| ' '
   table {
     n++
     gsub(/^\| | \|$/, "")
-    if (split($0, c, / \| /) != 7) { print "bad row: " $0; bad = 1; next }
+    if (split($0, c, / \| /) != 8) { print "bad row: " $0; bad = 1; next }
     run = c[1]; secs = c[2] + 0; mbs = c[3] + 0; rss = c[5] + 0
     if (secs <= 0 || mbs <= 0 || rss <= 0) { print "not positive: " $0; bad = 1 }
+    if (c[8] !~ /^[0-9]+\.[0-9]+$/) { print "no CPU seconds: " $0; bad = 1 }
     if (mbs * secs < 0.8 || mbs * secs > 1.25) { print "MB/s and seconds disagree: " $0; bad = 1 }
     stores = run ~ /^(ingest|re-ingest|reducer)/
     if (stores) {
