@@ -35,8 +35,10 @@ inline uint64_t Between(uint64_t w, unsigned lo, unsigned hi) {  // lo < byte < 
   return (kOnes * (127 + hi) - low) & ~w & (low + kOnes * (127 - lo)) & kHigh;
 }
 
-// The word with A-Z lower-cased, for a word of ASCII bytes only (NonAscii
-// zero): Between is exact for those, and each flag bit 0x80 moves to 0x20.
+// The word with its bytes A-Z lower-cased and every other byte, ASCII or
+// not, as it was: for these bounds Between borrows and carries nothing from
+// byte to byte and flags no byte of 0x80 or more, so it is exact for each
+// byte, and each flag bit 0x80 moves to 0x20.
 inline uint64_t LowerAscii(uint64_t w) { return w | Between(w, 'A' - 1, 'Z' + 1) >> 2; }
 
 // A byte that ends a run of plain JSON string text: a control character,
