@@ -73,7 +73,6 @@ namespace {
 bool LowerInPlace(std::string* text) {
   char* s = text->data();
   const int32_t n = static_cast<int32_t>(text->size());
-  auto continuation = [&](int32_t at) { return (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80; };
   int32_t i = 0;
   while (i < n) {
     if (i + 8 <= n) {
@@ -93,21 +92,10 @@ bool LowerInPlace(std::string* text) {
       ++i;
       continue;
     }
-    const unsigned char b = static_cast<unsigned char>(s[i]);
     int32_t start = i;
     UChar32 c;
-    // Two-byte letters (ă, đ, ơ, ư, á, …) and the three-byte ones of
-    // U+1000-U+1FFF (ạ, ế, ỹ, …) decoded here; the rest by ICU's macro.
-    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && continuation(i + 1)) {
-      c = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
-      i += 2;
-    } else if (b == 0xE1 && i + 2 < n && continuation(i + 1) && continuation(i + 2)) {
-      c = 0x1000 | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      i += 3;
-    } else {
-      U8_NEXT(s, i, n, c);
-      if (c < 0) return false;
-    }
+    i = NextCodePoint(s, i, n, c);
+    if (c < 0) return false;
     UChar32 lower = LowerCodePoint(c);
     if (lower == c) continue;
     if (U8_LENGTH(lower) != i - start) return false;

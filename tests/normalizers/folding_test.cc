@@ -26,3 +26,19 @@ TEST_CASE("Fold grows the text where a character folds to more bytes than it has
   }
   CHECK(solieu::Fold(text) == expected);
 }
+
+TEST_CASE("Fold folds ASCII capitals and Vietnamese letters wherever they fall among eight-byte steps", "[normalizers]") {
+  // ASCII is folded eight bytes at a time up to the first other byte: each
+  // offset of a letter of two or three bytes, and a malformed or a lone
+  // trailing byte, must come out as folding one character at a time does.
+  for (size_t lead = 0; lead < 9; ++lead) {
+    for (const char* letter : {"Ạ", "Đ", "ư", "Ễ", "\xC3", "\xE1\xBA"}) {
+      std::string text = std::string(lead, 'K') + "BAC KAN@[`{" + letter + "THU NGAN SACH" + letter;
+      std::string folded = solieu::Fold(letter);  // alone: shorter than eight bytes
+      std::string want = std::string(lead, 'k') + "bac kan@[`{" + folded + "thu ngan sach" + folded;
+      INFO("lead " << lead);
+      CHECK(solieu::Fold(text) == want);
+    }
+  }
+  CHECK(solieu::Fold("KKKKKKKK") == "kkkkkkkk");
+}
