@@ -35,8 +35,29 @@ constexpr std::array<uint8_t, 256> kBreaks = [] {
   return t;
 }();
 
-size_t ClauseStart(std::string_view s, size_t pos) {
-  while (pos > 0 && !(kBreaks[static_cast<unsigned char>(s[pos - 1])] & kClause)) --pos;
+// Where each clause of a sentence starts (after ; : ( or )), found in one
+// pass: the scans ask for it at every figure, and reading back from each
+// figure to its clause's start read a long sentence again and again. (A
+// comma segment is short: SegmentStart reads back to it.)
+class ClauseIndex {
+ public:
+  explicit ClauseIndex(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (kBreaks[static_cast<unsigned char>(s[i])] & kClause) starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+  // The start of the clause that holds `pos`: the last at or before it.
+  size_t ClauseStart(size_t pos) const {
+    auto after = std::upper_bound(starts_.begin(), starts_.end(), pos);
+    return after == starts_.begin() ? 0 : *(after - 1);
+  }
+
+ private:
+  std::vector<uint32_t> starts_;
+};
+
+size_t SegmentStart(std::string_view s, size_t pos) {
+  while (pos > 0 && !(kBreaks[static_cast<unsigned char>(s[pos - 1])] & kSegment)) --pos;
   return pos;
 }
 
@@ -59,11 +80,6 @@ void ShareElidedSubjects(std::string_view s, std::vector<Claim>* claims) {
     if (at == std::string::npos || at == 0) continue;
     cur.metric = prev.metric.substr(0, at) + cur.metric;
   }
-}
-
-size_t SegmentStart(std::string_view s, size_t pos) {
-  while (pos > 0 && !(kBreaks[static_cast<unsigned char>(s[pos - 1])] & kSegment)) --pos;
-  return pos;
 }
 
 bool InRanges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
@@ -298,8 +314,8 @@ struct ClaimExtractor::Impl {
   // The nearest cue before the figure wins. A clause-scoped cue ("ước đạt")
   // speaks for its own clause; a sentence-scoped one ("Mục tiêu đến năm
   // 2025, …; …") for every clause after it in the sentence.
-  std::optional<std::string> Modality(std::string_view lower, const std::vector<Cue>& cues, size_t before) const {
-    size_t clause = ClauseStart(lower, before);
+  std::optional<std::string> Modality(const ClauseIndex& clauses, const std::vector<Cue>& cues, size_t before) const {
+    size_t clause = clauses.ClauseStart(before);
     for (auto it = cues.rbegin(); it != cues.rend(); ++it) {
       auto [pos, m] = *it;
       if (pos > before) continue;
@@ -331,6 +347,7 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s, const std::vector
   const Lexicon& lex = *im.lex;
   std::string lower_s = LowerSameLength(s);
   std::string_view lower = lower_s;
+  const ClauseIndex clauses(s);  // lower has the same punctuation at the same places
   auto excluded = im.NonClaimRanges(s, non_claim_rules);
 
   std::vector<Candidate> cands;
@@ -455,7 +472,7 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s, const std::vector
       }
     }
     if (!cues) cues = im.ModalityCues(lower);
-    std::optional<std::string> modality = im.Modality(lower, *cues, before);
+    std::optional<std::string> modality = im.Modality(clauses, *cues, before);
     cl.modality = modality.value_or("actual");
     cl.modality_stated = modality.has_value();
     cl.metric = im.Metric(s, lower, c, c.verb_begin && c.claim.unit == "%" ? std::min(before, c.verb_begin) : before);
@@ -470,7 +487,7 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s, const std::vector
   const std::string* prev_context = nullptr;
   const std::string* prev_dimension = nullptr;
   for (Candidate& c : cands) {
-    size_t from = std::max(prev_end, ClauseStart(s, c.claim.begin));
+    size_t from = std::max(prev_end, clauses.ClauseStart(c.claim.begin));
     std::string_view between = TrimPunct(lower.substr(from, c.claim.begin - from), " ,;:.-\"'()");
     bool bare = between.empty() || (lex.list_joins.MatchAt(between, 0) &&
                                     lex.list_joins.MatchAt(between, 0)->phrase.size() == between.size());
@@ -491,7 +508,7 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view s, const std::vector
     Candidate& c = cands[i];
     if (c.is_comparison) {
       int target = -1;
-      size_t clause = ClauseStart(s, c.claim.begin);
+      size_t clause = clauses.ClauseStart(c.claim.begin);
       for (size_t j = i; j-- > 0;) {
         if (cands[j].claim.begin < clause) break;
         if (index_of[j] >= 0) { target = index_of[j]; break; }
