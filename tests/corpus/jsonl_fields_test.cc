@@ -73,6 +73,8 @@ TEST_CASE("ReadJsonlFields leaves every line that is not strict JSON to the full
       R"({"text":"a","n":01})",                            // leading zero
       R"({"text":"a","n":1.})",                            // bare decimal point
       R"({"text":"a","n":tru})",                           // bad literal
+      R"({"text":"a","n":[0,6e756]})",                     // no double holds it: the full parser refuses it
+      R"({"text":"a","n":-1E+400})",
       R"(["text","a"])",                                   // not an object
       "{\"text\":\"bad \xC3\x28 byte\"}",                  // invalid UTF-8
       "",
@@ -91,6 +93,7 @@ TEST_CASE("ReadJsonlFields hands a non-string field to the full parser", "[corpu
   CHECK_FALSE(ReadJsonlFields(R"({"id":42,"text":"Thu ngân sách đạt 3.200 tỷ đồng"})", &f));
   CHECK_FALSE(ReadJsonlFields(R"({"title":null,"text":"a"})", &f));
   CHECK(ReadJsonlFields(R"({"views":42,"meta":{"id":7},"text":"a"})", &f));  // not wanted: skipped
+  CHECK(ReadJsonlFields(R"({"score":-0.5e3,"big":123456789012345678901234567890,"text":"a"})", &f));
   CHECK_FALSE(f.id.has_value());
 }
 
