@@ -56,6 +56,29 @@ bool HasTone(UChar32 c) {
   return false;
 }
 
+// A letter lower-cased and without its tone mark ("Ấ" → "â", "ữ" → "ư"),
+// as vowel_clusters.tsv writes them.
+UChar32 BaseLetter(UChar32 c) {
+  c = u_tolower(c);
+  if (c < 0x80) return c;
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  icu::UnicodeString d;
+  if (!icu::Normalizer2::getNFDInstance(err)->getDecomposition(c, d)) return c;
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < d.length(); ++i) {
+    UChar m = d.charAt(i);
+    if (m != 0x0300 && m != 0x0301 && m != 0x0303 && m != 0x0309 && m != 0x0323) kept.append(m);
+  }
+  icu::UnicodeString base = nfc->normalize(kept, err);
+  return U_SUCCESS(err) && base.countChar32() == 1 ? base.char32At(0) : c;
+}
+
+bool IsVowel(UChar32 base) {
+  static const std::u32string kVowels = U"aăâeêioôơuưy";
+  return kVowels.find(static_cast<char32_t>(base)) != std::u32string::npos;
+}
+
 bool IsVietnameseLetter(UChar32 c) {
   if (c < 0x80) return false;
   if (c == 0x0110 || c == 0x0111 || c == 0x0102 || c == 0x0103 || c == 0x01A0 || c == 0x01A1 ||
@@ -84,6 +107,20 @@ StatusOr<std::shared_ptr<const EncodingDetector>> EncodingDetector::Create() {
                                                        {"tcvn3", "corpus/data/tcvn3.tsv"},
                                                        {"vni-windows", "corpus/data/vni_windows.tsv"},
                                                        {"viqr", "corpus/data/viqr.tsv"}};
+  auto clusters = ReadTsvRules("corpus/data/vowel_clusters.tsv", 1);
+  if (!clusters.ok()) return clusters.status();
+  for (const TsvRow& row : *clusters) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(row.fields[0]);
+    std::u32string vowels;
+    for (int32_t k = 0; k < u.length(); k = u.moveIndex32(k, 1)) {
+      UChar32 c = u.char32At(k);
+      if (!IsVowel(c) || BaseLetter(c) != c) {
+        return Status::Corrupt(row.where + ": expected lower-case vowels without tones, found '" + row.fields[0] + "'");
+      }
+      vowels.push_back(static_cast<char32_t>(c));
+    }
+    d->vowel_clusters_.insert(vowels);
+  }
   for (auto [name, file] : files) {
     auto rows = ReadTsvRules(file, 2);
     if (!rows.ok()) return rows.status();
@@ -193,21 +230,37 @@ StatusOr<std::string> EncodingDetector::Encode(std::string_view utf8, std::strin
   return out;
 }
 
-double EncodingDetector::VietnameseScore(std::string_view s) {
+double EncodingDetector::VietnameseScore(std::string_view s) const {
   // Per word that holds non-ASCII letters: Vietnamese when every non-ASCII
-  // character is a Vietnamese letter and it carries at most one tone.
+  // character is a Vietnamese letter, it carries at most one tone, and its
+  // vowels make one run that a syllable may hold.
   int words = 0, good = 0, stray = 0;
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   bool in_word = false, word_non_ascii = false, word_ok = true;
   int tones = 0;
+  std::u32string letters;  // the word's, lower case, without tones
+  auto syllable = [&] {
+    // "gi" and "qu" before a vowel are consonants: their i and u are no vowel.
+    size_t from = letters.size() > 2 && ((letters[0] == U'g' && letters[1] == U'i') || (letters[0] == U'q' && letters[1] == U'u')) &&
+                          IsVowel(letters[2]) ? 2 : 0;
+    std::u32string vowels;
+    bool run_ended = false;
+    for (size_t k = from; k < letters.size(); ++k) {
+      if (!IsVowel(letters[k])) { run_ended = !vowels.empty(); continue; }
+      if (run_ended) return false;  // two runs of vowels: two syllables run together, or no word
+      vowels.push_back(letters[k]);
+    }
+    return vowel_clusters_.count(vowels) > 0;
+  };
   auto end_word = [&] {
     if (in_word && word_non_ascii) {
       ++words;
-      if (word_ok && tones <= 1) ++good;
+      if (word_ok && tones <= 1 && syllable()) ++good;
     }
     in_word = word_non_ascii = false;
     word_ok = true;
     tones = 0;
+    letters.clear();
   };
   while (i < n) {
     UChar32 c;
@@ -217,6 +270,7 @@ double EncodingDetector::VietnameseScore(std::string_view s) {
     if (!letter && c >= 0x80 && !u_isspace(c) && !u_ispunct(c)) ++stray;
     if (!letter) { end_word(); continue; }
     in_word = true;
+    letters.push_back(static_cast<char32_t>(BaseLetter(c)));
     if (c >= 0x80) {
       word_non_ascii = true;
       if (!IsVietnameseLetter(c)) word_ok = false;

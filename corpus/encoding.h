@@ -4,14 +4,17 @@
 // converter; tones as combining marks), VISCII, TCVN3 (ABC), VNI-Windows and
 // VIQR (mapping tables in corpus/data/*.tsv, each naming its source).
 // Detect() tells them apart by decoding with each candidate and scoring how
-// much of the result reads as Vietnamese syllables (at most one tone mark a
-// word, no stray symbols), and reports its confidence. Thread-safe.
+// much of the result reads as Vietnamese syllables (Vietnamese letters, at
+// most one tone mark a word, vowels in a row that a syllable may hold
+// (corpus/data/vowel_clusters.tsv), no stray symbols), and reports its
+// confidence. Thread-safe.
 #ifndef SOLIEU_CORPUS_ENCODING_H_
 #define SOLIEU_CORPUS_ENCODING_H_
 
 #include <array>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,8 +47,9 @@ class EncodingDetector {
   // closest candidates, when no encoding reads clearly better than another.
   StatusOr<DecodedText> Detect(std::string_view bytes, const std::string& source) const;
 
-  // How Vietnamese a UTF-8 text reads, 0..1 (see the header comment).
-  static double VietnameseScore(std::string_view utf8);
+  // How Vietnamese a UTF-8 NFC text reads, 0..1 (see the header comment):
+  // the share of its words with letters beyond ASCII that read as syllables.
+  double VietnameseScore(std::string_view utf8) const;
 
  private:
   struct Table {
@@ -55,6 +59,7 @@ class EncodingDetector {
   };
   StatusOr<std::string> DecodeTable(std::string_view bytes, const Table& t, bool viqr) const;
   std::map<std::string, Table> tables_;
+  std::set<std::u32string> vowel_clusters_;  // lower case, without tones
 };
 
 }  // namespace solieu
