@@ -1,5 +1,6 @@
 #include "extractors/number_parser.h"
 
+#include <charconv>
 #include <cstdlib>
 
 namespace solieu {
@@ -60,7 +61,12 @@ std::optional<ParsedNumber> ParseVietnameseNumber(std::string_view s) {
   if (seps.empty() && integer.size() >= 4 && integer[0] != '0') out.flags.push_back("ungrouped");
   out.decimals = static_cast<int>(fraction.size());
   std::string canonical = integer + (fraction.empty() ? "" : "." + fraction);
-  out.value = std::strtod(canonical.c_str(), nullptr);
+  // from_chars rounds as strtod does, without its locale; strtod still
+  // reads what overflows a double (to infinity, which from_chars declines).
+  auto read = std::from_chars(canonical.data(), canonical.data() + canonical.size(), out.value);
+  if (read.ec != std::errc() || read.ptr != canonical.data() + canonical.size()) {
+    out.value = std::strtod(canonical.c_str(), nullptr);
+  }
   return out;
 }
 

@@ -1,6 +1,9 @@
 #include "extractors/number_parser.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <string>
 
 using solieu::ParseVietnameseNumber;
 
@@ -41,4 +44,21 @@ TEST_CASE("NumberParser refuses what is not a number", "[extractors]") {
   CHECK_FALSE(ParseVietnameseNumber("1..2"));
   CHECK_FALSE(ParseVietnameseNumber("12.34.5"));
   CHECK_FALSE(ParseVietnameseNumber("ab"));
+}
+
+TEST_CASE("NumberParser reads values exactly as strtod does, and one too large for a double as infinity", "[extractors]") {
+  for (const char* in : {"3.200", "135,33", "0,1", "1.234.567,891", "2,999999999999999999", "108.6", "9.007.199.254.740.993"}) {
+    auto n = ParseVietnameseNumber(in);
+    REQUIRE(n);
+    std::string canonical;
+    for (const char* p = in; *p; ++p) {
+      if (*p == ',') canonical += '.';
+      else if (*p != '.' || std::string(in) == "108.6") canonical += *p;
+    }
+    INFO(in);
+    CHECK(n->value == std::strtod(canonical.c_str(), nullptr));
+  }
+  auto huge = ParseVietnameseNumber(std::string(400, '9'));
+  REQUIRE(huge);
+  CHECK(std::isinf(huge->value));
 }

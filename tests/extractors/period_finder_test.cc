@@ -67,3 +67,15 @@ TEST_CASE("PeriodFinder reads 'đến nay' as the reporting period when the lead
   auto m = Only("Đến nay, thành phố đã đấu giá được 17 thửa đất", anchor);
   CHECK(m.period.to == "2023-08-31");
 }
+
+TEST_CASE("IsoDate writes dates as printf's %04d-%02d-%02d does, and YearOf reads their year back", "[extractors]") {
+  CHECK(solieu::IsoDate(2023, 8, 31) == "2023-08-31");
+  CHECK(solieu::IsoDate(2025, 12, 1) == "2025-12-01");
+  CHECK(solieu::IsoDate(999, 1, 9) == "0999-01-09");
+  CHECK(solieu::IsoDate(12345, 1, 1) == "12345-01-01");  // past four digits: as printf widens it
+  CHECK(solieu::IsoDate(2023, 100, 1) == "2023-100-01");
+  CHECK(solieu::YearOf("2023-08-31") == 2023);
+  CHECK(solieu::YearOf("0999-01-09") == 999);
+  CHECK(solieu::YearOf(solieu::IsoDate(1975, 4, 30)) == 1975);
+  CHECK(solieu::YearOf("12-08-31") == 12);  // what stoi reads of "12-0"
+}
