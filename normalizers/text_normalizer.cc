@@ -1,11 +1,13 @@
 #include "normalizers/text_normalizer.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "corpus/rules.h"
@@ -16,6 +18,10 @@ struct TextNormalizer::FurnitureRule {
   enum class Kind { kLine, kTail, kPublished } kind;
   std::shared_ptr<RE2> pattern;
   std::string where;
+};
+
+struct TextNormalizer::FurnitureSet {
+  RE2::Set set{RE2::Options(), RE2::ANCHOR_BOTH};
 };
 
 TextNormalizer::~TextNormalizer() = default;
@@ -64,6 +70,16 @@ StatusOr<std::unique_ptr<TextNormalizer>> TextNormalizer::Create() {
     }
     rule.where = row.where;
     n->furniture_.push_back(std::move(rule));
+  }
+  n->any_furniture_ = std::make_unique<FurnitureSet>();
+  for (const FurnitureRule& rule : n->furniture_) {
+    std::string error;
+    if (n->any_furniture_->set.Add(rule.pattern->pattern(), &error) < 0) {
+      return Status::Corrupt(rule.where + ": pattern does not join the others: " + error);
+    }
+  }
+  if (!n->furniture_.empty() && !n->any_furniture_->set.Compile()) {
+    return Status::Corrupt("normalizers/data/furniture.tsv: patterns do not compile as a set");
   }
   return n;
 }
@@ -124,22 +140,30 @@ NormalizedText TextNormalizer::Normalize(std::string_view original) const {
     std::string_view line(nfc.data() + pos, line_end - pos);
     std::string_view trimmed = Trim(line);
     bool drop = tail;
-    if (!drop && !trimmed.empty() && trimmed.size() < 300) {
-      for (const FurnitureRule& rule : furniture_) {
-        std::string d, m, y;
-        bool hit = rule.kind == FurnitureRule::Kind::kPublished
-                       ? RE2::FullMatch(trimmed, *rule.pattern, &d, &m, &y)
-                       : RE2::FullMatch(trimmed, *rule.pattern);
-        if (!hit) continue;
-        if (rule.kind == FurnitureRule::Kind::kTail) tail = true;
-        if (rule.kind == FurnitureRule::Kind::kPublished && !result.published) {
-          char iso[16];
-          std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", std::stoi(y), std::stoi(m), std::stoi(d));
-          result.published = iso;
-        }
-        drop = true;
-        break;
+    std::vector<int> matching;  // the furniture rules that match the whole line, by their order
+    if (!drop && !trimmed.empty() && trimmed.size() < 300 && !furniture_.empty()) {
+      RE2::Set::ErrorInfo error;
+      if (!any_furniture_->set.Match(trimmed, &matching, &error) && error.kind != RE2::Set::kNoError) {
+        matching.resize(furniture_.size());  // the set ran out of memory: each rule alone
+        for (size_t k = 0; k < matching.size(); ++k) matching[k] = static_cast<int>(k);
       }
+      std::sort(matching.begin(), matching.end());
+    }
+    for (int index : matching) {
+      const FurnitureRule& rule = furniture_[index];
+      std::string d, m, y;
+      bool hit = rule.kind == FurnitureRule::Kind::kPublished
+                     ? RE2::FullMatch(trimmed, *rule.pattern, &d, &m, &y)
+                     : RE2::FullMatch(trimmed, *rule.pattern);
+      if (!hit) continue;
+      if (rule.kind == FurnitureRule::Kind::kTail) tail = true;
+      if (rule.kind == FurnitureRule::Kind::kPublished && !result.published) {
+        char iso[16];
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", std::stoi(y), std::stoi(m), std::stoi(d));
+        result.published = iso;
+      }
+      drop = true;
+      break;
     }
     if (drop) {
       ++result.furniture_lines;

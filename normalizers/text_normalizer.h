@@ -45,6 +45,10 @@ class TextNormalizer {
   TextNormalizer() = default;
   struct FurnitureRule;
   std::vector<FurnitureRule> furniture_;
+  // Every furniture pattern, anchored at both ends, in one RE2::Set: a short
+  // line is read once to learn which rules (if any) match it whole.
+  struct FurnitureSet;
+  std::unique_ptr<FurnitureSet> any_furniture_;
   std::unordered_map<int32_t, std::string> characters_;
   // Bytes that may start a character the line pass changes: spaces, tabs,
   // CR, and the first UTF-8 byte of each `characters_` key. Runs of other
