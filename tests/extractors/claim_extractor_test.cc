@@ -158,6 +158,23 @@ TEST_CASE("ClaimExtractor reads modality from its cue words", "[extractors]") {
   CHECK(c[1].modality == "plan");
 }
 
+TEST_CASE("ClaimExtractor ends a cue's clause at a semicolon, colon or parenthesis wherever it falls among eight-byte steps",
+          "[extractors]") {
+  // The clause starts are found eight bytes at a time: each break, at each
+  // offset in its word of eight, must end the estimate's clause.
+  for (const char* open : {"(", ";", ":"}) {
+    for (int pad = 0; pad < 8; ++pad) {
+      std::string s = "Doanh thu dịch vụ" + std::string(pad, ' ') + " ước đạt 120 tỷ đồng " + open +
+                      " năm 2022 đạt 100 tỷ đồng" + (std::string(open) == "(" ? ")." : ".");
+      auto claims = Extract(s);
+      INFO(s);
+      REQUIRE(claims.size() == 2);
+      CHECK(claims[0].modality == "estimate");
+      CHECK(claims[1].modality == "actual");
+    }
+  }
+}
+
 TEST_CASE("ClaimExtractor reads counted nouns it does not know", "[extractors]") {
   std::string s = "Đấu giá được 17 thửa đất ở; vận động sửa chữa 5 căn nhà đại đoàn kết.";
   auto claims = Extract(s);
