@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "corpus/rules.h"
 #include "corpus/utf8.h"
@@ -58,7 +59,7 @@ bool HasTone(UChar32 c) {
 
 // A letter lower-cased and without its tone mark ("Ấ" → "â", "ữ" → "ư"),
 // as vowel_clusters.tsv writes them.
-UChar32 BaseLetter(UChar32 c) {
+UChar32 BaseLetterOf(UChar32 c) {
   c = u_tolower(c);
   if (c < 0x80) return c;
   UErrorCode err = U_ZERO_ERROR;
@@ -72,6 +73,17 @@ UChar32 BaseLetter(UChar32 c) {
   }
   icu::UnicodeString base = nfc->normalize(kept, err);
   return U_SUCCESS(err) && base.countChar32() == 1 ? base.char32At(0) : c;
+}
+
+// The same, from a table below U+2000 (every Vietnamese letter), made at
+// first use: detection asks it of every letter of every candidate decoding.
+UChar32 BaseLetter(UChar32 c) {
+  static const std::vector<UChar32> kBelow2000 = [] {
+    std::vector<UChar32> t(0x2000);
+    for (UChar32 k = 0; k < 0x2000; ++k) t[k] = BaseLetterOf(k);
+    return t;
+  }();
+  return c >= 0 && c < 0x2000 ? kBelow2000[c] : BaseLetterOf(c);
 }
 
 bool IsVowel(UChar32 base) {
