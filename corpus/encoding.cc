@@ -157,7 +157,11 @@ StatusOr<std::shared_ptr<const EncodingDetector>> EncodingDetector::Create() {
       std::string ch = Utf8Of(static_cast<UChar32>(cp));
       t.to_utf8.emplace(seq, ch);
       t.from_utf8.emplace(ch, seq);
-      t.longest = std::max(t.longest, seq.size());
+    }
+    for (const auto& [seq, ch] : t.to_utf8) t.by_first[static_cast<unsigned char>(seq[0])].push_back({seq, ch});
+    for (auto& sequences : t.by_first) {
+      std::stable_sort(sequences.begin(), sequences.end(),
+                       [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     }
   }
   return std::shared_ptr<const EncodingDetector>(std::move(d));
@@ -172,16 +176,17 @@ StatusOr<std::string> EncodingDetector::DecodeTable(std::string_view bytes, cons
       i += 2;
       continue;
     }
+    // The longest sequence the table knows at i (at most one of each length can be there).
     bool matched = false;
-    for (size_t len = std::min(t.longest, bytes.size() - i); len >= 1 && !matched; --len) {
-      auto it = t.to_utf8.find(std::string(bytes.substr(i, len)));
-      if (it == t.to_utf8.end()) continue;
+    for (const auto& [seq, ch] : t.by_first[static_cast<unsigned char>(bytes[i])]) {
+      if (bytes.compare(i, seq.size(), seq) != 0) continue;
       // VIQR: lower-case "dd" only at the start of a word, so "add" stays
       // "add"; "DD" anywhere ("HDDND" is HĐND).
-      if (viqr && len == 2 && bytes[i] == 'd' && i > 0 && std::isalpha(static_cast<unsigned char>(bytes[i - 1]))) continue;
-      out += it->second;
-      i += len;
+      if (viqr && seq.size() == 2 && bytes[i] == 'd' && i > 0 && std::isalpha(static_cast<unsigned char>(bytes[i - 1]))) continue;
+      out += ch;
+      i += seq.size();
       matched = true;
+      break;
     }
     if (matched) continue;
     unsigned char b = bytes[i];
