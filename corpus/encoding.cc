@@ -258,16 +258,17 @@ double EncodingDetector::VietnameseScore(std::string_view s) const {
   std::u32string letters;  // the word's, lower case, without tones
   auto syllable = [&] {
     // "gi" and "qu" before a vowel are consonants: their i and u are no vowel.
-    size_t from = letters.size() > 2 && ((letters[0] == U'g' && letters[1] == U'i') || (letters[0] == U'q' && letters[1] == U'u')) &&
-                          IsVowel(letters[2]) ? 2 : 0;
+    const bool gi_qu = letters.size() > 2 && IsVowel(letters[2]) &&
+                       ((letters[0] == U'g' && letters[1] == U'i') || (letters[0] == U'q' && letters[1] == U'u'));
     std::u32string vowels;
     bool run_ended = false;
-    for (size_t k = from; k < letters.size(); ++k) {
+    for (size_t k = gi_qu ? 2 : 0; k < letters.size(); ++k) {
       if (!IsVowel(letters[k])) { run_ended = !vowels.empty(); continue; }
       if (run_ended) return false;  // two runs of vowels: two syllables run together, or no word
       vowels.push_back(letters[k]);
     }
-    return vowel_clusters_.count(vowels) > 0;
+    // No vowel at all: an abbreviation ("HĐND", "đ" for đồng), read as before.
+    return vowels.empty() || vowel_clusters_.count(vowels) > 0;
   };
   auto end_word = [&] {
     if (in_word && word_non_ascii) {

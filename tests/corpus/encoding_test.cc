@@ -161,6 +161,7 @@ TEST_CASE("EncodingDetector reads a word as Vietnamese only when its vowels make
   CHECK(d.VietnameseScore("Thaìi") == 0.0);
   CHECK(d.VietnameseScore("Thaìi Nguyên") == 0.5);
   CHECK(d.VietnameseScore("tiềnđạt") == 0.0);  // two syllables run together
+  CHECK(d.VietnameseScore("HĐND tỉnh, 1.000 đ") == 1.0);  // abbreviations without a vowel pass as before
 }
 
 TEST_CASE("EncodingDetector tells Windows-1258 from VISCII in a report of a kilobyte", "[corpus]") {
