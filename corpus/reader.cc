@@ -45,17 +45,17 @@ size_t LineOf(std::string_view text, size_t offset) {
   return 1 + std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n');
 }
 
-// The checks every document's text passes once it is UTF-8. `known_valid`
-// skips the UTF-8 check for text that cannot fail it: a JSON string as
-// either parser returns it (both reject ill-formed bytes and lone
-// surrogates), which saves a pass over every JSONL document, a seventh of
-// a re-ingest's time.
 // The text less a UTF-8 byte order mark: a document's own bytes.
 std::string_view WithoutBom(std::string_view text) {
   if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
   return text;
 }
 
+// The checks every document's text passes once it is UTF-8. `known_valid`
+// skips the UTF-8 check for text that cannot fail it: a JSON string as
+// either parser returns it (both reject ill-formed bytes and lone
+// surrogates), which saves a pass over every JSONL document, a seventh of
+// a re-ingest's time.
 Status AcceptUtf8(const std::string& source, std::string text, Document* doc, bool known_valid) {
   if (WithoutBom(text).size() < text.size()) text.erase(0, 3);
   size_t at;
