@@ -137,6 +137,7 @@ StatusOr<std::shared_ptr<const EncodingDetector>> EncodingDetector::Create() {
     auto rows = ReadTsvRules(file, 2);
     if (!rows.ok()) return rows.status();
     Table& t = d->tables_[name];
+    std::map<std::string, std::string> to_utf8;  // the first row of a sequence wins
     for (const TsvRow& row : *rows) {
       std::string seq;
       if (std::string(name) == "viqr") {
@@ -154,11 +155,12 @@ StatusOr<std::shared_ptr<const EncodingDetector>> EncodingDetector::Create() {
       if (std::sscanf(row.fields[1].c_str(), "U+%x", &cp) != 1) {
         return Status::Corrupt(row.where + ": expected a code point U+XXXX, found '" + row.fields[1] + "'");
       }
+      if (seq.empty()) return Status::Corrupt(row.where + ": no byte sequence before the code point");
       std::string ch = Utf8Of(static_cast<UChar32>(cp));
-      t.to_utf8.emplace(seq, ch);
+      to_utf8.emplace(seq, ch);
       t.from_utf8.emplace(ch, seq);
     }
-    for (const auto& [seq, ch] : t.to_utf8) t.by_first[static_cast<unsigned char>(seq[0])].push_back({seq, ch});
+    for (const auto& [seq, ch] : to_utf8) t.by_first[static_cast<unsigned char>(seq[0])].push_back({seq, ch});
     for (auto& sequences : t.by_first) {
       std::stable_sort(sequences.begin(), sequences.end(),
                        [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });

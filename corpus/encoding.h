@@ -53,10 +53,9 @@ class EncodingDetector {
 
  private:
   struct Table {
-    std::map<std::string, std::string> to_utf8;    // byte sequence → UTF-8
     std::map<std::string, std::string> from_utf8;  // UTF-8 character → byte sequence
-    // to_utf8 again, by the first byte of each sequence, longest first: a
-    // byte is decoded by trying only the sequences it can start.
+    // Byte sequence → UTF-8, by the first byte of each sequence, longest
+    // first: a byte is decoded by trying only the sequences it can start.
     std::array<std::vector<std::pair<std::string, std::string>>, 256> by_first;
   };
   StatusOr<std::string> DecodeTable(std::string_view bytes, const Table& t, bool viqr) const;

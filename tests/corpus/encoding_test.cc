@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 #include <dirent.h>
 
+#include <filesystem>
+
+#include "corpus/rules.h"
 #include "test_support.h"
 
 using namespace solieu;
@@ -199,4 +202,23 @@ TEST_CASE("Mixed tone placement from a legacy file normalizes to one convention"
   REQUIRE(bytes.ok());
   auto doc = testing::AnalyzeText(*Detector().Decode(*bytes, "vni-windows"));
   CHECK(doc.normalized == "Thành ủy chỉ đạo; Thành ủy chỉ đạo; hàng hóa và hàng hóa");
+}
+
+TEST_CASE("EncodingDetector names the file and line of a bad table row or vowel run in the rules", "[corpus]") {
+  struct Case { const char* file; const char* contents; const char* expected; };
+  const Case cases[] = {
+      {"corpus/data/viscii.tsv", "# bytes\tcode point\n02\tU+1EB2\n\tU+1EB4\n", "viscii.tsv:3: no byte sequence"},
+      {"corpus/data/vowel_clusters.tsv", "# vowels\na\nấ\n", "vowel_clusters.tsv:3: expected lower-case vowels without tones"},
+  };
+  for (const Case& c : cases) {
+    testing::TempDir tmp;
+    std::filesystem::create_directories(tmp.Path("corpus/data"));
+    testing::WriteFile(tmp.Path(c.file), c.contents);
+    SetRuleDataDir(tmp.path());
+    auto d = EncodingDetector::Create();
+    SetRuleDataDir("");
+    INFO(c.file);
+    REQUIRE_FALSE(d.ok());
+    CHECK_THAT(d.status().message(), Catch::Contains(c.expected));
+  }
 }
