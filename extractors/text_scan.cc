@@ -75,23 +75,8 @@ bool LowerInPlace(std::string* text) {
   const int32_t n = static_cast<int32_t>(text->size());
   int32_t i = 0;
   while (i < n) {
-    if (i + 8 <= n) {
-      // Every ASCII byte of the eight lower-cased at once, then on from the
-      // first other one (a letter of Vietnamese, mostly).
-      const uint64_t w = byte_scan::Load8(s + i);
-      const uint64_t lowered = byte_scan::LowerAscii(w);
-      std::memcpy(s + i, &lowered, 8);
-      const uint64_t high = byte_scan::NonAscii(w);
-      if (!high) {
-        i += 8;
-        continue;
-      }
-      i += static_cast<int32_t>(byte_scan::FirstFlaggedByte(high));
-    } else if (static_cast<unsigned char>(s[i]) < 0x80) {
-      if (s[i] >= 'A' && s[i] <= 'Z') s[i] = static_cast<char>(s[i] + 32);
-      ++i;
-      continue;
-    }
+    i += LowerAsciiRun(s + i, s + n, s + i);
+    if (i >= n) break;
     int32_t start = i;
     UChar32 c;
     i = NextCodePoint(s, i, n, c);
@@ -104,13 +89,9 @@ bool LowerInPlace(std::string* text) {
   return true;
 }
 
-}  // namespace
-
 // With ICU's simple case mapping, code point by code point: Vietnamese has
-// no special casing.
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  if (LowerInPlace(&out)) return out;
+// no special casing. What LowerInPlace cannot do.
+std::string LowerByCodePoint(std::string_view s) {
   return MapCodePoints(s, [](UChar32 c, std::string_view bytes, char* scratch) {
     if (c < 0) return bytes;  // malformed: kept as is
     UChar32 lower = LowerCodePoint(c);
@@ -121,10 +102,17 @@ std::string Lower(std::string_view s) {
   });
 }
 
+}  // namespace
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  return LowerInPlace(&out) ? out : LowerByCodePoint(s);
+}
+
 std::string LowerSameLength(std::string_view s) {
   std::string out(s);
   if (LowerInPlace(&out)) return out;
-  out = Lower(s);
+  out = LowerByCodePoint(s);
   return out.size() == s.size() ? out : std::string(s);
 }
 

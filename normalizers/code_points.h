@@ -45,6 +45,25 @@ inline __attribute__((always_inline)) int32_t NextCodePoint(const char* s, int32
   return i;
 }
 
+// Lower-cases the ASCII bytes of [from, end) up to the first other byte
+// into `out` (which may be `from`), eight at a time, and says how many there
+// were. An eight-byte step stores all eight: `out` needs room for every
+// byte up to `end`.
+inline __attribute__((always_inline)) int32_t LowerAsciiRun(const char* from, const char* end, char* out) {
+  const char* p = from;
+  for (; end - p >= 8; p += 8, out += 8) {
+    const uint64_t word = byte_scan::Load8(p);
+    const uint64_t lowered = byte_scan::LowerAscii(word);
+    std::memcpy(out, &lowered, 8);
+    const uint64_t high = byte_scan::NonAscii(word);
+    if (high) return static_cast<int32_t>(p - from + byte_scan::FirstFlaggedByte(high));
+  }
+  for (; p < end && static_cast<unsigned char>(*p) < 0x80; ++p, ++out) {
+    *out = static_cast<char>(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+  }
+  return static_cast<int32_t>(p - from);
+}
+
 template <typename MapOther>
 std::string MapCodePoints(std::string_view text, MapOther other) {
   // Written through a pointer into a string sized for the input: a byte
@@ -58,27 +77,10 @@ std::string MapCodePoints(std::string_view text, MapOther other) {
   char* end = w + out.size();
   int32_t i = 0;
   while (i < n) {
-    if (i + 8 <= n) {
-      // The ASCII of eight bytes lower-cased at once (there is room: eight
-      // input bytes are still to come), then on from the first other byte.
-      const uint64_t word = byte_scan::Load8(s + i);
-      const uint64_t lowered = byte_scan::LowerAscii(word);
-      std::memcpy(w, &lowered, 8);
-      const uint64_t high = byte_scan::NonAscii(word);
-      if (!high) {
-        i += 8;
-        w += 8;
-        continue;
-      }
-      const int32_t ascii = static_cast<int32_t>(byte_scan::FirstFlaggedByte(high));
-      i += ascii;
-      w += ascii;
-    } else if (static_cast<unsigned char>(s[i]) < 0x80) {
-      const unsigned char b = static_cast<unsigned char>(s[i]);
-      *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      ++i;
-      continue;
-    }
+    const int32_t ascii = LowerAsciiRun(s + i, s + n, w);  // room: every input byte still to come
+    i += ascii;
+    w += ascii;
+    if (i >= n) break;
     int32_t start = i;
     UChar32 c;
     i = NextCodePoint(s, i, n, c);
