@@ -28,9 +28,10 @@ struct Candidate {
 // (kClause); a comma ends a segment (kSegment). A table, because the scans
 // back over a sentence run for every figure.
 enum : uint8_t { kClause = 1, kSegment = 2 };
+constexpr std::array<char, 4> kClauseBreaks = {';', ':', '(', ')'};
 constexpr std::array<uint8_t, 256> kBreaks = [] {
   std::array<uint8_t, 256> t{};
-  for (unsigned char c : {';', ':', '(', ')'}) t[c] = kClause | kSegment;
+  for (char c : kClauseBreaks) t[static_cast<unsigned char>(c)] = kClause | kSegment;
   t[static_cast<unsigned char>(',')] = kSegment;
   return t;
 }();
@@ -44,11 +45,12 @@ class ClauseIndex {
   explicit ClauseIndex(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
-      // Eight bytes at a time while none of them is ; : ( or ).
+      // Eight bytes at a time while none of them ends a clause.
       if (i + 8 <= s.size()) {
         const uint64_t w = byte_scan::Load8(s.data() + i);
-        const uint64_t breaks = byte_scan::Equal(w, ';') | byte_scan::Equal(w, ':') | byte_scan::Equal(w, '(') |
-                                byte_scan::Equal(w, ')');
+        static_assert(kClauseBreaks.size() == 4, "one test a clause break");
+        const uint64_t breaks = byte_scan::Equal(w, kClauseBreaks[0]) | byte_scan::Equal(w, kClauseBreaks[1]) |
+                                byte_scan::Equal(w, kClauseBreaks[2]) | byte_scan::Equal(w, kClauseBreaks[3]);
         if (!breaks) {
           i += 8;
           continue;
