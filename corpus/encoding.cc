@@ -43,16 +43,19 @@ std::string Nfc(const std::string& s) {
   return out;
 }
 
+// Vietnamese's five tone marks, as combining characters: grave, acute,
+// tilde, hook above, dot below.
+bool IsToneMark(UChar32 c) { return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323; }
+
 // Tone of a precomposed Vietnamese vowel: its canonical decomposition holds
 // one of the five tone marks.
 bool HasTone(UChar32 c) {
-  static const UChar32 kTones[] = {0x0300, 0x0301, 0x0303, 0x0309, 0x0323};
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
   icu::UnicodeString d;
   if (!nfd->getDecomposition(c, d)) return false;
   for (int32_t i = 0; i < d.length(); ++i) {
-    if (std::find(std::begin(kTones), std::end(kTones), d.charAt(i)) != std::end(kTones)) return true;
+    if (IsToneMark(d.charAt(i))) return true;
   }
   return false;
 }
@@ -68,8 +71,7 @@ UChar32 BaseLetterOf(UChar32 c) {
   if (!icu::Normalizer2::getNFDInstance(err)->getDecomposition(c, d)) return c;
   icu::UnicodeString kept;
   for (int32_t i = 0; i < d.length(); ++i) {
-    UChar m = d.charAt(i);
-    if (m != 0x0300 && m != 0x0301 && m != 0x0303 && m != 0x0309 && m != 0x0323) kept.append(m);
+    if (!IsToneMark(d.charAt(i))) kept.append(d.charAt(i));
   }
   icu::UnicodeString base = nfc->normalize(kept, err);
   return U_SUCCESS(err) && base.countChar32() == 1 ? base.char32At(0) : c;
@@ -84,11 +86,6 @@ UChar32 BaseLetter(UChar32 c) {
     return t;
   }();
   return c >= 0 && c < 0x2000 ? kBelow2000[c] : BaseLetterOf(c);
-}
-
-bool IsVowel(UChar32 base) {
-  static const std::u32string kVowels = U"aăâeêioôơuưy";
-  return kVowels.find(static_cast<char32_t>(base)) != std::u32string::npos;
 }
 
 bool IsVietnameseLetter(UChar32 c) {
@@ -126,10 +123,11 @@ StatusOr<std::shared_ptr<const EncodingDetector>> EncodingDetector::Create() {
     std::u32string vowels;
     for (int32_t k = 0; k < u.length(); k = u.moveIndex32(k, 1)) {
       UChar32 c = u.char32At(k);
-      if (!IsVowel(c) || BaseLetter(c) != c) {
+      if (!u_isalpha(c) || BaseLetter(c) != c) {
         return Status::Corrupt(row.where + ": expected lower-case vowels without tones, found '" + row.fields[0] + "'");
       }
       vowels.push_back(static_cast<char32_t>(c));
+      d->vowels_.insert(static_cast<char32_t>(c));  // the vowels are the letters the runs are made of
     }
     d->vowel_clusters_.insert(vowels);
   }
@@ -260,12 +258,13 @@ double EncodingDetector::VietnameseScore(std::string_view s) const {
   std::u32string letters;  // the word's, lower case, without tones
   auto syllable = [&] {
     // "gi" and "qu" before a vowel are consonants: their i and u are no vowel.
-    const bool gi_qu = letters.size() > 2 && IsVowel(letters[2]) &&
+    auto is_vowel = [&](char32_t c) { return vowels_.count(c) > 0; };
+    const bool gi_qu = letters.size() > 2 && is_vowel(letters[2]) &&
                        ((letters[0] == U'g' && letters[1] == U'i') || (letters[0] == U'q' && letters[1] == U'u'));
     std::u32string vowels;
     bool run_ended = false;
     for (size_t k = gi_qu ? 2 : 0; k < letters.size(); ++k) {
-      if (!IsVowel(letters[k])) { run_ended = !vowels.empty(); continue; }
+      if (!is_vowel(letters[k])) { run_ended = !vowels.empty(); continue; }
       if (run_ended) return false;  // two runs of vowels: two syllables run together, or no word
       vowels.push_back(letters[k]);
     }

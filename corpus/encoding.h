@@ -61,6 +61,7 @@ class EncodingDetector {
   StatusOr<std::string> DecodeTable(std::string_view bytes, const Table& t, bool viqr) const;
   std::map<std::string, Table> tables_;
   std::set<std::u32string> vowel_clusters_;  // lower case, without tones
+  std::set<char32_t> vowels_;                // the letters of those runs
 };
 
 }  // namespace solieu
