@@ -1,6 +1,10 @@
 #include "normalizers/text_normalizer.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "corpus/rules.h"
+#include "test_support.h"
 
 using solieu::TextNormalizer;
 
@@ -54,6 +58,28 @@ TEST_CASE("TextNormalizer drops site furniture and keeps paragraphs apart", "[no
   CHECK(n.furniture_lines == 10);
   size_t at = n.text.find("4.284");
   CHECK(Back(n, page, at, at + 5) == "4.284");
+}
+
+TEST_CASE("TextNormalizer lets the first furniture rule in the file that matches a line decide", "[normalizers]") {
+  // Two rules match "Đăng ngày 06 - 08 - 2020" (rules given with --data-dir):
+  // whichever comes first says whether its date is read.
+  const std::string published = "published\t(?:Đăng ngày) (\\d{1,2}) - (\\d{1,2}) - (\\d{4})\tĐăng ngày 06 - 08 - 2020\tdate\n";
+  const std::string line = "line\tĐăng ngày .*\tĐăng ngày 1\tany line that opens so\n";
+  const std::string page = "Đăng ngày 06 - 08 - 2020\nĐảng bộ có 4.284 đảng viên.\n";
+  for (bool published_first : {true, false}) {
+    solieu::testing::TempDir tmp;
+    std::filesystem::create_directories(tmp.Path("normalizers/data"));
+    solieu::testing::WriteFile(tmp.Path("normalizers/data/furniture.tsv"),
+                               "# kind\tpattern\texample\twhy\n" + (published_first ? published + line : line + published));
+    solieu::SetRuleDataDir(tmp.path());
+    auto n = TextNormalizer::Create();
+    solieu::SetRuleDataDir("");
+    REQUIRE(n.ok());
+    auto out = (*n)->Normalize(page);
+    INFO("published rule first: " << published_first);
+    CHECK(out.furniture_lines == 1);
+    CHECK(out.published == (published_first ? std::optional<std::string>("2020-08-06") : std::nullopt));
+  }
 }
 
 TEST_CASE("TextNormalizer unifies spaces, dashes and quotes", "[normalizers]") {
