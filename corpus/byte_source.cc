@@ -38,11 +38,17 @@ class GzipSource : public ByteSource {
   ~GzipSource() override { gzclose(f_); }
   StatusOr<size_t> Read(char* buf, size_t n) override {
     int got = gzread(f_, buf, static_cast<unsigned>(std::min<size_t>(n, 1 << 30)));
+    int err = Z_OK;
+    const char* msg = got <= 0 ? gzerror(f_, &err) : nullptr;
     if (got < 0) {
-      int err;
-      const char* msg = gzerror(f_, &err);
       return Status::InvalidInput(name_ + ": gzip error at compressed offset " +
                                   std::to_string(gzoffset(f_)) + ": " + msg);
+    }
+    // At the end of the file zlib answers with what it has, and says
+    // Z_BUF_ERROR if that end fell inside a stream: a cut archive, which
+    // would otherwise pass for a whole one when cut between two lines.
+    if (got == 0 && err == Z_BUF_ERROR) {
+      return Status::InvalidInput(name_ + ": truncated gzip stream at compressed offset " + std::to_string(gzoffset(f_)));
     }
     return static_cast<size_t>(got);
   }
@@ -163,7 +169,10 @@ bool LineReader::Next(std::string* line, size_t* lineno, bool* too_long, Status*
     scanned = buf_.size();
     size_t before = pos_;
     if (!Fill(status)) {
-      if (!status->ok()) return true;
+      if (!status->ok()) {
+        *lineno = lineno_ + 1;  // the line that could not be read whole
+        return true;
+      }
       if (buf_.size() > pos_ || *too_long) {  // last line without a newline
         *lineno = ++lineno_;
         if (*too_long) line->clear(); else line->assign(buf_, pos_, std::string::npos);

@@ -31,7 +31,8 @@ StatusOr<std::string> ReadAll(ByteSource* src, const std::string& name, size_t m
 class LineReader {
  public:
   LineReader(std::unique_ptr<ByteSource> src, size_t max_line);
-  // False at end of input. On a read error returns true with *status set.
+  // False at end of input. On a read error returns true with *status set
+  // and *lineno the number of the line it could not read whole.
   bool Next(std::string* line, size_t* lineno, bool* too_long, Status* status);
 
  private:

@@ -282,7 +282,7 @@ DocumentReader::Item DocumentReader::Next(Document* doc, Skip* skip) {
   while (true) {
     if (s.jsonl) {
       std::string line;
-      size_t lineno;
+      size_t lineno = 0;
       bool too_long;
       Status st;
       if (!s.jsonl->Next(&line, &lineno, &too_long, &st)) { s.jsonl.reset(); continue; }
