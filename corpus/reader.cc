@@ -198,6 +198,7 @@ struct DocumentReader::State {
   std::unique_ptr<LineReader> jsonl;
   std::string jsonl_path;
   uint64_t bytes = 0;
+  bool stopped = false;
   std::shared_ptr<const EncodingDetector> detector;
   std::shared_ptr<const HtmlReader> html;
 
@@ -276,9 +277,14 @@ DocumentReader::DocumentReader(std::vector<std::string> paths, ReaderOptions opt
 DocumentReader::~DocumentReader() = default;
 
 uint64_t DocumentReader::bytes_read() const { return state_->bytes; }
+bool DocumentReader::stopped() const { return state_->stopped; }
 
 DocumentReader::Item DocumentReader::Next(Document* doc, Skip* skip) {
   State& s = *state_;
+  if (s.stopped || (s.options.stop && s.options.stop())) {
+    s.stopped = true;
+    return Item::kEnd;
+  }
   while (true) {
     if (s.jsonl) {
       std::string line;

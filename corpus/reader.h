@@ -40,6 +40,9 @@ struct ReaderOptions {
   // to a stored document passed it when stored, and a re-ingest spent a
   // quarter of its time on that check.
   std::function<bool(const std::string& content_hash)> stored;
+  // When set, asked before each document: true ends the input there, as if
+  // it had ended (a stop the user asked for; see DocumentReader::stopped).
+  std::function<bool()> stop;
 };
 
 class EncodingDetector;
@@ -55,6 +58,8 @@ class DocumentReader {
 
   // Bytes of input consumed so far (decompressed), for progress reports.
   uint64_t bytes_read() const;
+  // Whether ReaderOptions::stop ended the input before its end.
+  bool stopped() const;
 
  private:
   // Gives a read document its identity; kStored when ReaderOptions::stored says so.

@@ -53,7 +53,7 @@ Status DocumentSink::Add(const AnalyzedDocument& a, const std::function<void(con
   return Status::Ok();
 }
 
-StatusOr<IngestStats> DocumentSink::Finish(Progress* progress) {
+StatusOr<IngestStats> DocumentSink::Finish(Progress* progress, bool inputs_done) {
   SOLIEU_RETURN_IF_ERROR(store_->Commit());
   // No ETA: the indexes differ too much in cost to predict one.
   const auto start = std::chrono::steady_clock::now();
@@ -62,7 +62,7 @@ StatusOr<IngestStats> DocumentSink::Finish(Progress* progress) {
   stats_.index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress->Finish();
   SOLIEU_RETURN_IF_ERROR(built);
-  SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));
+  if (inputs_done) SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));
   if (syncs_skipped_) SOLIEU_RETURN_IF_ERROR(store_->SyncToDisk());
   return stats_;
 }

@@ -31,8 +31,10 @@ class DocumentSink {
   // Commits, builds the indexes (counted on `progress`, then cleared from
   // it), closes the run, syncs a first load to disk (Store::SyncToDisk);
   // returns what was stored (bytes, seconds and duplicates found before the
-  // sink are the caller's).
-  StatusOr<IngestStats> Finish(Progress* progress);
+  // sink are the caller's). A run stopped before the end of its inputs
+  // (`inputs_done` false) is left unfinished in `runs`, as a killed one is,
+  // but what it stored is whole and indexed.
+  StatusOr<IngestStats> Finish(Progress* progress, bool inputs_done = true);
 
   const IngestStats& stats() const { return stats_; }
   Store* store() { return store_.get(); }

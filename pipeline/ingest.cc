@@ -61,6 +61,7 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   // The reader asks, on its thread, once a document (a JSONL one before its
   // line's UTF-8 check), and passes those stored without analysis.
   ReaderOptions reader_options = opt.reader;
+  reader_options.stop = opt.stop;
   if (look_up_early) {
     reader_options.stored = [&](const std::string& content_hash) {
       auto has = (*lookup)->HasContent(content_hash);
@@ -84,8 +85,9 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   Status st = RunAnalysis(&reader, *rules, opt.jobs, cb);
   progress.Finish();
   if (!st.ok()) return st;
-  auto stats = (*sink)->Finish(&progress);
+  auto stats = (*sink)->Finish(&progress, /*inputs_done=*/!reader.stopped());
   if (!stats.ok()) return stats.status();
+  stats->stopped = reader.stopped();
   stats->duplicates += already_stored;
   stats->stored_found_after_analysis = !look_up_early;
   stats->bytes = reader.bytes_read();

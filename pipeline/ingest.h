@@ -26,6 +26,10 @@ struct IngestOptions {
   bool progress = false;
   int batch_documents = 256;  // documents per transaction
   ReaderOptions reader;       // e.g. a forced --encoding
+  // When set, asked before each document is read: true stops reading there.
+  // What was read is analyzed, stored and indexed; the run stays unfinished
+  // in `runs`, and running the same ingest again goes on from there.
+  std::function<bool()> stop;
 };
 
 struct IngestStats {
@@ -43,6 +47,7 @@ struct IngestStats {
   // The database could not use WAL (see Store::write_ahead_log), so stored
   // documents were recognised only after their analysis.
   bool stored_found_after_analysis = false;
+  bool stopped = false;  // IngestOptions::stop ended the reading before the inputs' end
 };
 
 // Errors are about the database or rules; unreadable input is reported to

@@ -2,9 +2,11 @@
 // The CLI is a switchboard: one handler per subcommand, each a call into
 // the pipeline library. Exit codes (spec/claims.md): 0 success, 1 failure,
 // 2 usage error, 3 finished but some input was skipped, 4 check findings.
+#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -30,6 +32,34 @@ int Fail(const solieu::Status& st) {
 }
 
 void ReportSkip(const solieu::Skip& s) { std::cerr << "solieu: skipped: " << s.message << "\n"; }
+
+// Ctrl-C (SIGINT) or SIGTERM during an ingest: stop reading, store and index
+// what was read, and exit with 128 + the signal, the code a shell gives a
+// process that signal killed. A second one kills at once (the handler resets
+// itself); what was committed is whole either way. A signal that was ignored
+// when solieu started (a background job of a script) stays ignored.
+std::atomic<int> g_stop_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free, "set from a signal handler");
+
+extern "C" void OnStopSignal(int signo) {
+  g_stop_signal.store(signo);
+  static const char kMessage[] =
+      "\nsolieu: stopping: storing and indexing the documents read so far (again to stop at once)\n";
+  ssize_t ignored = write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  (void)ignored;
+}
+
+void CatchStopSignals() {
+  for (int signo : {SIGINT, SIGTERM}) {
+    struct sigaction current {};
+    if (sigaction(signo, nullptr, &current) != 0 || current.sa_handler == SIG_IGN) continue;
+    struct sigaction on_stop {};
+    on_stop.sa_handler = OnStopSignal;
+    sigemptyset(&on_stop.sa_mask);
+    on_stop.sa_flags = SA_RESETHAND | SA_RESTART;
+    sigaction(signo, &on_stop, nullptr);
+  }
+}
 
 int DefaultJobs() {
   unsigned n = std::thread::hardware_concurrency();
@@ -75,12 +105,14 @@ int Ingest(const Args& a) {
   opt.jobs = a.jobs;
   opt.progress = ShowProgress(a);
   opt.reader.encoding = a.encoding;
+  opt.stop = [] { return g_stop_signal.load() != 0; };
+  CatchStopSignals();
   auto stats = solieu::Ingest(opt, ReportSkip);
   if (!stats.ok()) return Fail(stats.status());
   const auto& s = *stats;
   if (s.unfinished_runs) {
-    std::fprintf(stderr, "note: %s holds %lld earlier run(s) that did not finish (killed?); the documents they "
-                 "stored are whole and kept, the rest was read again now\n", a.db.c_str(), (long long)s.unfinished_runs);
+    std::fprintf(stderr, "note: %s holds %lld earlier run(s) that did not finish (stopped or killed); the "
+                 "documents they stored are whole and kept, the rest was read again now\n", a.db.c_str(), (long long)s.unfinished_runs);
   }
   if (s.stored_found_after_analysis) {
     std::fprintf(stderr, "note: %s cannot use SQLite's write-ahead log here (a network file system?); documents "
@@ -93,6 +125,12 @@ int Ingest(const Args& a) {
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.sentences,
                (unsigned long long)s.claims, (unsigned long long)s.skipped, a.db.c_str(), s.seconds,
                s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.index_seconds);
+  if (s.stopped) {
+    std::fprintf(stderr, "stopped by %s before the end of the input: the documents above are stored whole and "
+                 "indexed; the same command again goes on (what is stored is recognised, not analyzed again)\n",
+                 g_stop_signal.load() == SIGINT ? "SIGINT (Ctrl-C)" : "SIGTERM");
+    return 128 + g_stop_signal.load();
+  }
   return IndexForSearchIfAsked(a, s.skipped ? kExitSkipped : kExitOk);
 }
 
@@ -224,7 +262,8 @@ int main(int argc, char** argv) {
                  "Text that is not UTF-8 is decoded from the Vietnamese legacy encoding it reads best in\n"
                  "(TCVN3, VNI-Windows, VISCII, Windows-1258, VIQR); --encoding names it instead.\n"
                  "Documents already stored (same text) are not analyzed again. Unreadable input is\n"
-                 "reported with its file and place, skipped, and the exit code is 3.");
+                 "reported with its file and place, skipped, and the exit code is 3. Ctrl-C stops reading,\n"
+                 "stores and indexes what was read, and exits 130; the same command again goes on.");
 
   auto* extract = app.add_subcommand("extract", "print the claims of documents as JSONL, no database");
   extract->add_option("inputs", a.inputs, "files, directories, or - for JSONL documents on stdin")->required();

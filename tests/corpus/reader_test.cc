@@ -291,3 +291,30 @@ TEST_CASE("DocumentReader passes a stored text file, asking once a document", "[
   CHECK(reader.Next(&d, &s) == DocumentReader::Item::kEnd);
   CHECK(asked == 2);
 }
+
+TEST_CASE("DocumentReader ends the input where ReaderOptions::stop says, and says it stopped", "[corpus]") {
+  TempDir tmp;
+  WriteFile(tmp.Path("a.jsonl"),
+            "{\"id\": \"1\", \"text\": \"Trồng rừng đạt 172,86ha.\"}\n"
+            "{\"id\": \"2\", \"text\": \"Giải quyết việc làm cho 704 lao động.\"}\n"
+            "{\"id\": \"3\", \"text\": \"Thành lập mới 07 HTX.\"}\n");
+  ReaderOptions options;
+  int asked = 0;
+  options.stop = [&] { return ++asked > 2; };  // asked before each document
+  DocumentReader reader({tmp.Path("a.jsonl")}, options);
+  Document d;
+  Skip s;
+  REQUIRE(reader.Next(&d, &s) == DocumentReader::Item::kDocument);
+  REQUIRE(reader.Next(&d, &s) == DocumentReader::Item::kDocument);
+  CHECK(d.text == "Giải quyết việc làm cho 704 lao động.");
+  CHECK_FALSE(reader.stopped());
+  CHECK(reader.Next(&d, &s) == DocumentReader::Item::kEnd);
+  CHECK(reader.stopped());
+  CHECK(reader.Next(&d, &s) == DocumentReader::Item::kEnd);  // and stays ended
+
+  DocumentReader whole({tmp.Path("a.jsonl")});
+  int documents = 0;
+  while (whole.Next(&d, &s) == DocumentReader::Item::kDocument) ++documents;
+  CHECK(documents == 3);
+  CHECK_FALSE(whole.stopped());
+}

@@ -1,5 +1,6 @@
 // The solieu command as users and scripts meet it: exit codes, output that pipes.
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -365,4 +366,42 @@ TEST_CASE("CLI check --doc keeps the other documents' findings", "[cli][check]")
   CHECK(out == before);
   CHECK(RunSolieu("check --db " + db + " --doc no-such-doc", &out, &err) == 1);
   CHECK_THAT(err, Catch::Contains("no-such-doc"));
+}
+
+TEST_CASE("CLI ingest stopped by SIGTERM stores and indexes what it read, and exits 128 + 15", "[cli]") {
+  // Input from a named pipe, so that the moment of the signal is known: the
+  // pipe is open for writing only once solieu opened it (its handler is set
+  // by then, and it is reading the first document); that document arrives
+  // after the signal, and the stop is seen before the second.
+  TempDir tmp;
+  const std::string fifo = tmp.Path("in.jsonl");
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string db = tmp.Path("f.db"), err_path = tmp.Path("err.txt");
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(fd, 2);
+    execl(SOLIEU_BINARY, "solieu", "ingest", fifo.c_str(), "--db", db.c_str(), "--no-progress", nullptr);
+    _exit(127);
+  }
+  int in = open(fifo.c_str(), O_WRONLY);
+  REQUIRE(in >= 0);
+  REQUIRE(kill(pid, SIGTERM) == 0);
+  const std::string lines =
+      "{\"id\": \"a\", \"text\": \"Tổng mức bán lẻ hàng hóa đạt 3.645 tỷ đồng, tăng 12,5% so với cùng kỳ.\"}\n"
+      "{\"id\": \"b\", \"text\": \"Trồng rừng đạt 172,86ha.\"}\n";
+  REQUIRE(write(in, lines.data(), lines.size()) == static_cast<ssize_t>(lines.size()));
+  close(in);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));  // it stopped by itself rather than being killed
+  CHECK(WEXITSTATUS(status) == 128 + SIGTERM);
+  std::string err = solieu::testing::ReadFile(err_path);
+  CHECK_THAT(err, Catch::Contains("stopping") && Catch::Contains("stopped by SIGTERM") &&
+                      Catch::Contains("ingested 1 documents"));
+  std::string out;
+  REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT doc_id, (SELECT count(*) FROM claims) AS claims FROM documents\"", &out) == 0);
+  CHECK(out == "doc_id,claims\na,1\n");
+  REQUIRE(RunSolieu("query --db " + db + " --csv \"SELECT count(*) FROM sqlite_master WHERE name = 'claims_by_doc'\"", &out) == 0);
+  CHECK(out == "count(*)\n1\n");
 }
