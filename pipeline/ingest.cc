@@ -39,6 +39,20 @@ StatusOr<std::unique_ptr<Store>> OpenStoredLookup(const std::string& db_path) {
   return lookup;
 }
 
+std::string MissingIndexesNote(const std::string& db_path) {
+  auto store = Store::Open(db_path, Store::Mode::kReadOnly);
+  if (!store.ok()) return "";
+  auto documents = (*store)->CountDocuments();
+  if (!documents.ok() || *documents == 0) return "";  // nothing to read slowly
+  auto missing = (*store)->MissingIndexes();
+  if (!missing.ok() || missing->empty()) return "";
+  std::string names;
+  for (const std::string& name : *missing) names += (names.empty() ? "" : ", ") + name;
+  return db_path + " lacks the indexes a load builds at its end (" + names +
+         "): one was killed before then, or is running. Reading it is slow until a load ends; the same "
+         "ingest again finishes it (stored documents are not analyzed again)";
+}
+
 StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(const Skip&)>& on_skip) {
   auto start = std::chrono::steady_clock::now();
   auto rules = AnalyzerRules::Load();

@@ -66,6 +66,13 @@ StatusOr<std::unique_ptr<Store>> OpenStoredLookup(const std::string& db_path);
 // directory, stdin or compressed, whose bytes are only known as they come.
 uint64_t KnownInputBytes(const std::vector<std::string>& inputs);
 
+// For commands that read a database: a note when its claims lack the
+// indexes a load builds at its end, because one was killed before it (or
+// runs now); "" otherwise, or when the database cannot be opened (the
+// command itself then says why). Without them, reading a document's claims
+// scans every claim: minutes for an export of some thousands of documents.
+std::string MissingIndexesNote(const std::string& db_path);
+
 // "solieu 0.1.0 (rules 1a2b3c4d5e6f7a8b)"
 std::string VersionString();
 

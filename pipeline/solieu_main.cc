@@ -159,7 +159,15 @@ int Extract(const Args& a) {
   return stats->skipped ? kExitSkipped : kExitOk;
 }
 
+// Before a command reads a database: a note when a load was killed before
+// building its indexes (or runs now), which makes reading slow.
+void NoteMissingIndexes(const Args& a) {
+  std::string note = solieu::MissingIndexesNote(a.db);
+  if (!note.empty()) std::fprintf(stderr, "note: %s\n", note.c_str());
+}
+
 int Export(const Args& a) {
+  NoteMissingIndexes(a);
   std::ios::sync_with_stdio(false);
   auto stats = solieu::ExportDatabase(a.db, a.with_documents, a.doc, std::cout);
   std::cout.flush();
@@ -172,6 +180,7 @@ int Query(const Args& a) {
     return st.ok() ? kExitOk : Fail(st);
   }
   if (a.sql.empty()) return Fail(solieu::Status::Usage("query needs SQL or --schema (see solieu query --help)"));
+  NoteMissingIndexes(a);
   auto format = a.csv ? solieu::QueryFormat::kCsv : a.json ? solieu::QueryFormat::kJson : solieu::QueryFormat::kTable;
   auto rows = solieu::RunQuery(a.db, a.sql, format, std::cout);
   return rows.ok() ? kExitOk : Fail(rows.status());
@@ -192,6 +201,7 @@ int Search(const Args& a) {
 }
 
 int Check(const Args& a) {
+  NoteMissingIndexes(a);
   solieu::CheckCommand c;
   c.db = a.db;
   c.doc_id = a.doc;
@@ -206,6 +216,7 @@ int Check(const Args& a) {
 }
 
 int Report(const Args& a) {
+  NoteMissingIndexes(a);
   auto stats = solieu::ReportDatabase(a.db, a.out);
   if (!stats.ok()) return Fail(stats.status());
   std::fprintf(stderr, "wrote %s: %zu documents, %zu figures, %zu findings, %zu charts with %zu marks\n", a.out.c_str(),

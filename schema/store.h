@@ -81,6 +81,11 @@ class Store {
   // (schema/indexes.sql) that are missing, after a bulk load, one at a
   // time: `progress(built, total)` before each and after the last.
   Status CreateIndexes(const std::function<void(int built, int total)>& progress = {});
+  // The names of those keys and indexes the database lacks: none once a
+  // load has ended; some or all after a load killed before its end (or
+  // while one runs), until a load ends again. A database no load has ended
+  // in yet has only its keys.
+  StatusOr<std::vector<std::string>> MissingIndexes();
 
   // A load into a database that holds no document yet skips SQLite's syncs
   // until its end (PRAGMA synchronous=OFF on this connection): there is
@@ -163,6 +168,8 @@ class Store {
  private:
   Store() = default;
   Status Exec(const std::string& sql, const std::string& what);
+  // The statements of schema/keys.sql and schema/indexes.sql, one index each.
+  StatusOr<std::vector<std::string>> IndexStatements();
   Status StartStaging();
   StatusOr<int64_t> Count(const char* sql);  // the one number a query gives
   // After a commit of a first load (SkipSyncsIfEmpty): asks the kernel to

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
@@ -192,4 +193,26 @@ TEST_CASE("Store upgrades a version 3 database: claims and comparisons keep thei
   REQUIRE(back[0].claims[0].comparisons.size() == 1);
   CHECK(back[0].claims[0].comparisons[0].percent == a.claims[0].comparisons[0].percent);
   CHECK(Count(*store, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
+}
+
+TEST_CASE("Store names the keys and indexes a load killed before its end left unbuilt, until they are built", "[schema]") {
+  TempDir tmp;
+  auto store = OpenForWriting(tmp.Path("k.db"));
+  // A fresh database has its keys; the other indexes come with the end of a first load.
+  auto fresh = store->MissingIndexes();
+  REQUIRE(fresh.ok());
+  CHECK(std::count(fresh->begin(), fresh->end(), "claims_by_doc") == 1);
+  CHECK(std::count(fresh->begin(), fresh->end(), "claims_by_id") == 0);
+  LoadWithoutIndexes(*store, AnalyzeText(kArticle, "a.txt"));
+  auto killed = store->MissingIndexes();
+  REQUIRE(killed.ok());
+  // Keys too, named as in the SQL files.
+  CHECK(std::count(killed->begin(), killed->end(), "claims_by_id") == 1);
+  CHECK(std::count(killed->begin(), killed->end(), "comparisons_by_claim") == 1);
+  CHECK(std::count(killed->begin(), killed->end(), "claims_by_doc") == 1);
+  CHECK(std::count(killed->begin(), killed->end(), "claims_by_metric") == 1);
+  REQUIRE(store->CreateIndexes().ok());
+  auto built = store->MissingIndexes();
+  REQUIRE(built.ok());
+  CHECK(built->empty());
 }
