@@ -18,9 +18,10 @@ namespace {
 constexpr size_t kMaxDocumentLine = 256u << 20;
 
 StatusOr<IngestStats> Finished(DocumentSink* sink, uint64_t bytes, std::chrono::steady_clock::time_point start,
-                               Progress* line) {
-  auto stats = sink->Finish(line);
+                               Progress* line, bool stopped) {
+  auto stats = sink->Finish(line, /*inputs_done=*/!stopped);
   if (!stats.ok()) return stats.status();
+  stats->stopped = stopped;
   stats->bytes = bytes;
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;
@@ -81,7 +82,8 @@ void ParseParts(const std::vector<std::string>& parts, BoundedQueue<LoadItem>* q
 }  // namespace
 
 StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<std::string>& parts,
-                                const std::function<void(const Skip&)>& on_skip, bool progress) {
+                                const std::function<void(const Skip&)>& on_skip, bool progress,
+                                const std::function<bool()>& stop) {
   auto start = std::chrono::steady_clock::now();
   auto sink = DocumentSink::Open(db_path, "load", nlohmann::json({{"parts", parts}}).dump());
   if (!sink.ok()) return sink.status();
@@ -95,7 +97,12 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
   Progress line(progress, KnownInputBytes(parts));
   uint64_t bytes = 0;
   Status st;
+  bool stopped = false;
   while (auto item = queue.Pop()) {
+    if (stop && stop()) {
+      stopped = true;
+      break;
+    }
     bytes += item->bytes;
     if (item->skip) {
       (*sink)->NoteSkipped();
@@ -110,11 +117,12 @@ StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<st
   queue.Close();
   parser.join();
   if (!st.ok()) return st;
-  return Finished((*sink).get(), bytes, start, &line);
+  return Finished((*sink).get(), bytes, start, &line, stopped);
 }
 
 StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<std::string>& shards,
-                                  const std::function<void(const Skip&)>& on_skip, bool progress) {
+                                  const std::function<void(const Skip&)>& on_skip, bool progress,
+                                  const std::function<bool()>& stop) {
   auto start = std::chrono::steady_clock::now();
   for (const std::string& shard : shards) {
     if (shard == db_path) return Status::Usage("merge: the output database " + db_path + " is also a shard");
@@ -123,6 +131,7 @@ StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<
   if (!sink.ok()) return sink.status();
   Progress line(progress, 0);
   uint64_t bytes = 0;
+  bool stopped = false;
   for (const std::string& shard : shards) {
     auto in = Store::Open(shard, Store::Mode::kReadOnly);
     if (!in.ok()) {
@@ -130,15 +139,21 @@ StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<
       on_skip(Skip{in.status().message()});
       continue;
     }
-    SOLIEU_RETURN_IF_ERROR((*in)->ForEachDocument([&](const AnalyzedDocument& doc) {
+    Status walked = (*in)->ForEachDocument([&](const AnalyzedDocument& doc) {
+      if (stop && stop()) {
+        stopped = true;
+        return Status::Usage("stopped");  // ends the walk; not an error of the merge
+      }
       bytes += doc.doc.text.size();
       Status added = (*sink)->Add(doc, on_skip);
       line.Update((*sink)->stats().documents, bytes, (*sink)->stats().claims);
       return added;
-    }));
+    });
+    if (stopped) break;
+    SOLIEU_RETURN_IF_ERROR(walked);
   }
   line.Finish();
-  return Finished((*sink).get(), bytes, start, &line);
+  return Finished((*sink).get(), bytes, start, &line, stopped);
 }
 
 }  // namespace solieu

@@ -19,12 +19,16 @@ namespace solieu {
 
 // A line that is not a whole document line (truncated, another tool's,
 // too long) is reported to `on_skip` with FILE:LINE and counted. With
-// `progress`, both keep a progress line on stderr (Progress).
+// `progress`, both keep a progress line on stderr (Progress). `stop`, when
+// set, is asked before each document: true ends the input there, as
+// IngestOptions::stop does (IngestStats::stopped, the run left unfinished).
 StatusOr<IngestStats> LoadParts(const std::string& db_path, const std::vector<std::string>& parts,
-                                const std::function<void(const Skip&)>& on_skip, bool progress = false);
+                                const std::function<void(const Skip&)>& on_skip, bool progress = false,
+                                const std::function<bool()>& stop = {});
 
 StatusOr<IngestStats> MergeShards(const std::string& db_path, const std::vector<std::string>& shards,
-                                  const std::function<void(const Skip&)>& on_skip, bool progress = false);
+                                  const std::function<void(const Skip&)>& on_skip, bool progress = false,
+                                  const std::function<bool()>& stop = {});
 
 }  // namespace solieu
 

@@ -33,11 +33,12 @@ int Fail(const solieu::Status& st) {
 
 void ReportSkip(const solieu::Skip& s) { std::cerr << "solieu: skipped: " << s.message << "\n"; }
 
-// Ctrl-C (SIGINT) or SIGTERM during an ingest: stop reading, store and index
-// what was read, and exit with 128 + the signal, the code a shell gives a
-// process that signal killed. A second one kills at once (the handler resets
-// itself); what was committed is whole either way. A signal that was ignored
-// when solieu started (a background job of a script) stays ignored.
+// Ctrl-C (SIGINT) or SIGTERM during an ingest, load or merge: stop reading,
+// store and index what was read, and exit with 128 + the signal, the code a
+// shell gives a process that signal killed. A second one kills at once (the
+// handler resets itself); what was committed is whole either way. A signal
+// that was ignored when solieu started (a background job of a script) stays
+// ignored.
 std::atomic<int> g_stop_signal{0};
 static_assert(std::atomic<int>::is_always_lock_free, "set from a signal handler");
 
@@ -48,6 +49,16 @@ extern "C" void OnStopSignal(int signo) {
   ssize_t ignored = write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
   (void)ignored;
 }
+
+// After a load that a signal stopped: what it left, and the exit code.
+int Stopped() {
+  std::fprintf(stderr, "stopped by %s before the end of the input: the documents above are stored whole and "
+               "indexed; the same command again goes on (what is stored is recognised and not stored twice)\n",
+               g_stop_signal.load() == SIGINT ? "SIGINT (Ctrl-C)" : "SIGTERM");
+  return 128 + g_stop_signal.load();
+}
+
+bool StopAsked() { return g_stop_signal.load() != 0; }
 
 void CatchStopSignals() {
   for (int signo : {SIGINT, SIGTERM}) {
@@ -105,7 +116,7 @@ int Ingest(const Args& a) {
   opt.jobs = a.jobs;
   opt.progress = ShowProgress(a);
   opt.reader.encoding = a.encoding;
-  opt.stop = [] { return g_stop_signal.load() != 0; };
+  opt.stop = StopAsked;
   CatchStopSignals();
   auto stats = solieu::Ingest(opt, ReportSkip);
   if (!stats.ok()) return Fail(stats.status());
@@ -125,12 +136,7 @@ int Ingest(const Args& a) {
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.sentences,
                (unsigned long long)s.claims, (unsigned long long)s.skipped, a.db.c_str(), s.seconds,
                s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.index_seconds);
-  if (s.stopped) {
-    std::fprintf(stderr, "stopped by %s before the end of the input: the documents above are stored whole and "
-                 "indexed; the same command again goes on (what is stored is recognised, not analyzed again)\n",
-                 g_stop_signal.load() == SIGINT ? "SIGINT (Ctrl-C)" : "SIGTERM");
-    return 128 + g_stop_signal.load();
-  }
+  if (s.stopped) return Stopped();
   return IndexForSearchIfAsked(a, s.skipped ? kExitSkipped : kExitOk);
 }
 
@@ -141,12 +147,17 @@ int Summarize(const char* verb, const Args& a, const solieu::StatusOr<solieu::In
                " (indexes %.2f s of it)\n", verb,
                (unsigned long long)s.documents, (unsigned long long)s.duplicates, (unsigned long long)s.claims,
                (unsigned long long)s.skipped, a.db.c_str(), s.seconds, s.index_seconds);
+  if (s.stopped) return Stopped();
   return IndexForSearchIfAsked(a, s.skipped ? kExitSkipped : kExitOk);
 }
 
-int Load(const Args& a) { return Summarize("loaded", a, solieu::LoadParts(a.db, a.inputs, ReportSkip, ShowProgress(a))); }
+int Load(const Args& a) {
+  CatchStopSignals();
+  return Summarize("loaded", a, solieu::LoadParts(a.db, a.inputs, ReportSkip, ShowProgress(a), StopAsked));
+}
 int Merge(const Args& a) {
-  return Summarize("merged", a, solieu::MergeShards(a.db, a.inputs, ReportSkip, ShowProgress(a)));
+  CatchStopSignals();
+  return Summarize("merged", a, solieu::MergeShards(a.db, a.inputs, ReportSkip, ShowProgress(a), StopAsked));
 }
 
 int Extract(const Args& a) {
