@@ -28,7 +28,7 @@ class Stmt {
   Status Prepare(sqlite3* db, const char* sql) {
     db_ = db;
     if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s_, nullptr) != SQLITE_OK) {
-      return Status::Corrupt(std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
+      return Status::Corrupt(DatabaseName() + ": cannot prepare statement: " + sqlite3_errmsg(db));
     }
     return Status::Ok();
   }
@@ -52,7 +52,9 @@ class Stmt {
     int rc = sqlite3_step(s_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return Status::IoError(std::string("database error: ") + sqlite3_errmsg(db_));
+    // Named, since a load writes one database while it reads others (merge)
+    // and a full disk shows here first.
+    return Status::IoError(DatabaseName() + ": database error: " + sqlite3_errmsg(db_));
   }
   // For inserts, which bind every parameter each time: no clearing needed.
   Status Run() {
@@ -62,6 +64,11 @@ class Stmt {
   }
   void Reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
   void Finalize() { sqlite3_finalize(s_); s_ = nullptr; }
+  // The file of the statement's database, as SQLite resolved it.
+  std::string DatabaseName() const {
+    const char* name = db_ ? sqlite3_db_filename(db_, "main") : nullptr;
+    return name && *name ? name : "database";
+  }
   std::string Text(int col) {
     const unsigned char* t = sqlite3_column_text(s_, col);
     return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, col)) : std::string();

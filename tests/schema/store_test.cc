@@ -617,3 +617,27 @@ TEST_CASE("Store says where check's working tables live when they cannot grow, a
   REQUIRE(again.ok());
   CHECK(Column(**again, "SELECT explanation FROM findings") == std::vector<std::string>{"kept"});
 }
+
+TEST_CASE("Store names the database when it cannot write a document for a full disk, and keeps what was stored", "[schema]") {
+  TempDir tmp;
+  std::string path = tmp.Path("f.db");
+  auto [store, run] = OpenForWriting(path);
+  REQUIRE(store->Begin().ok());
+  REQUIRE(store->WriteDocument(AnalyzeText(kArticle, "a.txt"), run).ok());
+  REQUIRE(store->Commit().ok());
+  // A disk that fills up: the file may grow by two pages only, and a long
+  // report needs more.
+  int64_t pages = Count(*store, "PRAGMA page_count");
+  REQUIRE(sqlite3_exec(store->db(), ("PRAGMA max_page_count = " + std::to_string(pages + 2)).c_str(), nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  std::string report;
+  for (int i = 0; i < 400; ++i) report += "Xã " + std::to_string(i) + " có " + std::to_string(100 + i) + " hộ nghèo. ";
+  REQUIRE(store->Begin().ok());
+  auto written = store->WriteDocument(AnalyzeText(report, "b.txt"), run);
+  REQUIRE_FALSE(written.ok());
+  CHECK_THAT(written.status().message(), Catch::Contains(path) && Catch::Contains("full"));
+  store.reset();  // the load gives up without committing
+  auto again = Store::Open(path, Store::Mode::kReadOnly);
+  REQUIRE(again.ok());
+  CHECK(Count(**again, "SELECT count(*) FROM documents") == 1);
+}
