@@ -122,8 +122,9 @@ int Ingest(const Args& a) {
   if (!stats.ok()) return Fail(stats.status());
   const auto& s = *stats;
   if (s.unfinished_runs) {
-    std::fprintf(stderr, "note: %s holds %lld earlier run(s) that did not finish (stopped or killed); the "
-                 "documents they stored are whole and kept, the rest was read again now\n", a.db.c_str(), (long long)s.unfinished_runs);
+    std::fprintf(stderr, "note: %s holds %lld earlier run(s) that did not finish (stopped, killed, or still "
+                 "running beside this one); the documents they stored are whole and kept, and what this run read "
+                 "is stored too\n", a.db.c_str(), (long long)s.unfinished_runs);
   }
   if (s.stored_found_after_analysis) {
     std::fprintf(stderr, "note: %s cannot use SQLite's write-ahead log here (a network file system?); documents "
