@@ -22,7 +22,7 @@ StatusOr<std::unique_ptr<DocumentSink>> DocumentSink::Open(const std::string& db
   sink->run_ = *run;
   sink->batch_ = batch_documents;
   SOLIEU_RETURN_IF_ERROR(sink->store_->SetForeignKeys(false));
-  auto skipped = sink->store_->SkipSyncsIfEmpty();
+  auto skipped = sink->store_->StartFirstLoad();
   if (!skipped.ok()) return skipped.status();
   sink->syncs_skipped_ = *skipped;
   SOLIEU_RETURN_IF_ERROR(sink->store_->Begin());
@@ -63,7 +63,7 @@ StatusOr<IngestStats> DocumentSink::Finish(Progress* progress, bool inputs_done)
   progress->Finish();
   SOLIEU_RETURN_IF_ERROR(built);
   if (inputs_done) SOLIEU_RETURN_IF_ERROR(store_->FinishRun(run_, stats_.documents, stats_.claims, stats_.skipped));
-  if (syncs_skipped_) SOLIEU_RETURN_IF_ERROR(store_->SyncToDisk());
+  if (syncs_skipped_) SOLIEU_RETURN_IF_ERROR(store_->FinishFirstLoad());
   return stats_;
 }
 

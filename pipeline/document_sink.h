@@ -29,7 +29,7 @@ class DocumentSink {
   // Counts an input skipped before it reached the sink (unreadable, too long).
   void NoteSkipped() { ++stats_.skipped; }
   // Commits, builds the indexes (counted on `progress`, then cleared from
-  // it), closes the run, syncs a first load to disk (Store::SyncToDisk);
+  // it), closes the run, syncs a first load to disk (Store::FinishFirstLoad);
   // returns what was stored (bytes, seconds and duplicates found before the
   // sink are the caller's). A run stopped before the end of its inputs
   // (`inputs_done` false) is left unfinished in `runs`, as a killed one is,

@@ -62,13 +62,19 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   // opened first: the sink holds the write lock from its first batch on.
   auto lookup = OpenStoredLookup(opt.db_path);
   if (!lookup.ok()) return lookup.status();
-  auto sink = DocumentSink::Open(opt.db_path, "ingest", options.dump(), opt.batch_documents);
-  if (!sink.ok()) return sink.status();
   // Without WAL the reader's question would wait for each commit of the
   // sink (up to the busy timeout, for every document): the sink alone then
-  // recognises stored documents, after their analysis.
-  const bool look_up_early = (*lookup)->write_ahead_log();
+  // recognises stored documents, after their analysis. A database with no
+  // document has none to recognise, and is closed before the sink opens:
+  // a first load leaves the WAL only where no other connection holds the
+  // database (Store::StartFirstLoad).
+  const bool without_wal = !(*lookup)->write_ahead_log();
+  auto stored_before = (*lookup)->CountDocuments();
+  if (!stored_before.ok()) return stored_before.status();
+  const bool look_up_early = !without_wal && *stored_before > 0;
   if (!look_up_early) lookup->reset();
+  auto sink = DocumentSink::Open(opt.db_path, "ingest", options.dump(), opt.batch_documents);
+  if (!sink.ok()) return sink.status();
 
   Progress progress(opt.progress, KnownInputBytes(opt.inputs));
   std::atomic<uint64_t> already_stored{0};  // counted on the reader thread
@@ -103,7 +109,7 @@ StatusOr<IngestStats> Ingest(const IngestOptions& opt, const std::function<void(
   if (!stats.ok()) return stats.status();
   stats->stopped = reader.stopped();
   stats->duplicates += already_stored;
-  stats->stored_found_after_analysis = !look_up_early;
+  stats->stored_found_after_analysis = without_wal;
   stats->bytes = reader.bytes_read();
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;

@@ -64,7 +64,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
   if (sqlite3_open_v2(path.c_str(), &store->db_, flags, nullptr) != SQLITE_OK) {
     return Status::IoError(path + ": cannot open database: " + sqlite3_errmsg(store->db_));
   }
-  sqlite3_busy_timeout(store->db_, 10000);
+  sqlite3_busy_timeout(store->db_, kBusyMs);
   // Reading the schema version is the first thing that touches the file: a
   // file that is not a database fails here, with its name.
   Stmt version;
@@ -72,6 +72,22 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     return Status::Corrupt(path + ": not a solieu database (" + sqlite3_errmsg(store->db_) + ")");
   }
   auto row = version.Step();
+  if (!row.ok() && mode == Mode::kReadOnly && sqlite3_extended_errcode(store->db_) == SQLITE_READONLY_ROLLBACK) {
+    // A first load killed mid-transaction left its rollback journal
+    // (StartFirstLoad), which only a connection that may write can play
+    // back: open it so once, then read.
+    version.Finalize();
+    sqlite3_close(store->db_);
+    store->db_ = nullptr;
+    auto rolled_back = Open(path, Mode::kReadWrite);
+    if (!rolled_back.ok()) {
+      return Status::IoError(rolled_back.status().message() +
+                             " (a load was killed mid-transaction; its journal must be played back once, which "
+                             "needs write access)");
+    }
+    rolled_back->reset();
+    return Open(path, mode);
+  }
   if (!row.ok()) return Status::Corrupt(path + ": not a solieu database (" + row.status().message() + ")");
   int64_t user_version = version.Int(0);
   version.Reset();
@@ -109,12 +125,9 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode)
     // WAL lets readers go on beside the writer. A file system without the
     // shared memory it needs (some network mounts) keeps the rollback
     // journal: SQLite answers with the mode it kept, and callers ask.
-    Stmt journal;
-    SOLIEU_RETURN_IF_ERROR(journal.Prepare(store->db_, "PRAGMA journal_mode=WAL"));
-    auto kept = journal.Step();  // the journal mode SQLite kept
-    if (!kept.ok()) return Status::IoError(path + ": cannot set up the database: " + kept.status().message());
-    store->write_ahead_log_ = *kept && journal.Text(0) == "wal";
-    journal.Finalize();
+    auto kept = store->JournalMode("WAL");  // the journal mode SQLite kept
+    if (!kept.ok()) return kept.status();
+    store->write_ahead_log_ = *kept == "wal";
     // Foreign keys stay off until the schema is in place: an upgrade drops
     // and rebuilds tables that others refer to (schema/migrate_v4.sql).
     SOLIEU_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", "cannot set up the database"));
@@ -339,18 +352,41 @@ Status Store::DeferIndexes() {
   return Status::Ok();
 }
 
-StatusOr<bool> Store::SkipSyncsIfEmpty() {
+StatusOr<bool> Store::StartFirstLoad() {
   auto empty = Count("SELECT NOT EXISTS (SELECT 1 FROM documents)");
   if (!empty.ok()) return empty.status();
   if (!*empty) return false;
   SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA synchronous=OFF", "cannot set up the load"));
   write_back_commits_ = true;
+  // SQLite keeps the WAL, and says so, while another connection holds the
+  // database (one reading it, say): the load then goes on in the WAL.
+  auto mode = JournalMode("TRUNCATE");
+  if (!mode.ok()) return mode.status();
+  first_load_without_wal_ = *mode == "truncate";
+  if (first_load_without_wal_) sqlite3_busy_timeout(db_, kFirstLoadBusyMs);
   return true;
 }
 
-Status Store::SyncToDisk() {
+StatusOr<std::string> Store::JournalMode(const std::string& mode) {
+  Stmt journal;
+  SOLIEU_RETURN_IF_ERROR(journal.Prepare(db_, ("PRAGMA journal_mode=" + mode).c_str()));
+  auto kept = journal.Step();
+  if (!kept.ok()) return Status::IoError(path_ + ": cannot set up the database: " + kept.status().message());
+  return *kept ? journal.Text(0) : std::string();
+}
+
+Status Store::FinishFirstLoad() {
   SOLIEU_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL", "cannot set up syncing"));
   write_back_commits_ = false;
+  if (first_load_without_wal_) {
+    // Back to the WAL for readers beside later writers. Should a reader hold
+    // the database now, SQLite keeps the journal, and the next connection
+    // that opens it for writing asks for the WAL again (Open).
+    auto mode = JournalMode("WAL");
+    if (!mode.ok()) return mode.status();
+    first_load_without_wal_ = false;
+    sqlite3_busy_timeout(db_, kBusyMs);
+  }
   // SQLite syncs only what a checkpoint writes; pages written earlier
   // without syncs need the files synced whole, through SQLite's own handles.
   for (int op : {SQLITE_FCNTL_FILE_POINTER, SQLITE_FCNTL_JOURNAL_POINTER}) {

@@ -87,21 +87,32 @@ class Store {
   // in yet has only its keys.
   StatusOr<std::vector<std::string>> MissingIndexes();
 
-  // A load into a database that holds no document yet skips SQLite's syncs
-  // until its end (PRAGMA synchronous=OFF on this connection): there is
-  // nothing stored before it to lose, and a killed run loses nothing either,
-  // since the kernel keeps what was written. Only a power cut or a kernel
-  // crash during such a first load can leave a file to delete and load
-  // again. Syncing at every checkpoint made the writer wait on the disk
-  // (up to a seventh of a 2-job ingest when the disk is slow to sync) and
-  // sent every page to it twice, to the WAL then to the database
-  // (docs/performance.md). Returns whether it skips them; call before the
-  // load's first transaction. Until SyncToDisk, each Commit then asks the
-  // kernel to start writing the database back (StartWriteback).
-  StatusOr<bool> SkipSyncsIfEmpty();
-  // Syncs again from here on (synchronous=NORMAL), and now: the database
-  // file and its WAL, so that everything committed survives a power cut.
-  Status SyncToDisk();
+  // A load into a database that holds no document yet (a first load)
+  // skips SQLite's syncs until its end (PRAGMA synchronous=OFF on this
+  // connection): there is nothing stored before it to lose, and a killed run
+  // loses nothing either, since the kernel keeps what was written. Only a
+  // power cut or a kernel crash during such a first load can leave a file to
+  // delete and load again. Syncing at every checkpoint made the writer wait
+  // on the disk (up to a seventh of a 2-job ingest when the disk is slow to
+  // sync). It also writes without the WAL, in SQLite's rollback journal,
+  // when no other connection holds the database: appended pages need no
+  // journal, where the WAL took every page twice, into the log and then, at
+  // each checkpoint, back out of it into the database (a 2-job ingest 12-16%
+  // faster, docs/performance.md). Readers then wait for each commit rather
+  // than read beside the writer, so this connection waits for them as long
+  // as kFirstLoadBusyMs, not to fail a long load for a long query. Returns
+  // whether the load is a first load; call before its first transaction.
+  // Until FinishFirstLoad, each Commit asks the kernel to start writing the
+  // database back (StartWriteback).
+  StatusOr<bool> StartFirstLoad();
+  // Ends a first load: back to the WAL, syncing from here on
+  // (synchronous=NORMAL), and now: the database file, and its log, so that
+  // everything committed survives a power cut.
+  Status FinishFirstLoad();
+  // Whether this connection writes in the rollback journal (StartFirstLoad).
+  bool first_load_without_wal() const { return first_load_without_wal_; }
+  static constexpr int kBusyMs = 10000;
+  static constexpr int kFirstLoadBusyMs = 10 * 60 * 1000;
   // A descriptor SQLite holds open on the database file (Linux), or -1.
   // Found among the process's own: SQLite lends none, and closing one of
   // our own would drop the POSIX locks SQLite holds on the file.
@@ -168,13 +179,15 @@ class Store {
  private:
   Store() = default;
   Status Exec(const std::string& sql, const std::string& what);
+  // Asks for a journal mode ("WAL", "TRUNCATE"); gives the one SQLite kept, lower case.
+  StatusOr<std::string> JournalMode(const std::string& mode);
   // The statements of schema/keys.sql and schema/indexes.sql, one index each.
   StatusOr<std::vector<std::string>> IndexStatements();
   Status StartStaging();
   StatusOr<int64_t> Count(const char* sql);  // the one number a query gives
-  // After a commit of a first load (SkipSyncsIfEmpty): asks the kernel to
+  // After a commit of a first load (StartFirstLoad): asks the kernel to
   // start writing the database file's dirty pages to disk now, without
-  // waiting for them, so that SyncToDisk at the end has little left to wait
+  // waiting for them, so that FinishFirstLoad at the end has little left to wait
   // for (200 MB: 0.35 s → 0.08 s). A hint: does nothing where it cannot
   // (not Linux, no descriptor).
   void StartWriteback();
@@ -186,7 +199,8 @@ class Store {
   sqlite3* db_ = nullptr;
   std::string path_;
   int database_fd_ = -1;  // see DatabaseDescriptor
-  bool write_back_commits_ = false;  // a first load, until SyncToDisk
+  bool write_back_commits_ = false;  // a first load, until FinishFirstLoad
+  bool first_load_without_wal_ = false;  // a first load in the rollback journal, until FinishFirstLoad
   int64_t writebacks_started_ = 0;
   bool write_ahead_log_ = false;
   std::unique_ptr<Statements> st_;

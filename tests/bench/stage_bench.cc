@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
   // write back at each commit), and the keys and indexes built once at the
   // end.
   (*store)->SetForeignKeys(false);
-  (void)(*store)->SkipSyncsIfEmpty();
+  (void)(*store)->StartFirstLoad();
   (*store)->Begin();
   (*store)->DeferIndexes();
   for (size_t i = 0; i < analyzed.size(); ++i) {
@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
   double indexes = Since(t);
   line("secondary indexes", indexes, 0);
   t = std::chrono::steady_clock::now();
-  (*store)->SyncToDisk();
+  (*store)->FinishFirstLoad();
   double sync = Since(t);
   line("sync to disk", sync, 0);
   line("rows + indexes + sync", rows + indexes + sync, n_claims);

@@ -1,12 +1,16 @@
 // When a Store makes its writes durable: a first load into a database with
-// no document skips SQLite's syncs until its end and then syncs the files
-// once; a load into a database that holds documents keeps them; the
+// no document skips SQLite's syncs and its WAL until its end and then syncs
+// the file once, and a killed one leaves a journal that even a reader plays
+// back; a load into a database that holds documents keeps both; the
 // descriptor through which it has the kernel write back early. And how much
 // a connection caches.
 #include "schema/store.h"
 
 #include <dirent.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <memory>
@@ -67,7 +71,7 @@ std::unique_ptr<Store> OpenForLoad(const std::string& path, int64_t* run, bool* 
   auto begun = (*store)->BeginRun("ingest", "test", "{}");
   REQUIRE(begun.ok());
   *run = *begun;
-  auto skips = (*store)->SkipSyncsIfEmpty();
+  auto skips = (*store)->StartFirstLoad();
   REQUIRE(skips.ok());
   *skipped = *skips;
   return std::move(*store);
@@ -75,7 +79,20 @@ std::unique_ptr<Store> OpenForLoad(const std::string& path, int64_t* run, bool* 
 
 }  // namespace
 
-TEST_CASE("Store skips syncs while it loads a database with no document, syncs the files at the end, and keeps syncs in one that has documents",
+namespace {
+
+std::string JournalMode(Store& store) {
+  sqlite3_stmt* st;
+  REQUIRE(sqlite3_prepare_v2(store.db(), "PRAGMA journal_mode", -1, &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  std::string mode = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  return mode;
+}
+
+}  // namespace
+
+TEST_CASE("Store skips syncs and the WAL while it loads a database with no document, syncs the file at the end, and keeps both in one that has documents",
           "[schema]") {
   TempDir tmp;
   SyncCountingVfs syncs;
@@ -85,19 +102,29 @@ TEST_CASE("Store skips syncs while it loads a database with no document, syncs t
     std::unique_ptr<Store> store = OpenForLoad(tmp.Path("f.db"), &run, &skipped);
     CHECK(skipped);
     CHECK(Count(*store, "PRAGMA synchronous") == 0);
+    // Appended pages need no journal: none goes through a log and back.
+    CHECK(store->first_load_without_wal());
+    CHECK(JournalMode(*store) == "truncate");
+    // Readers wait for its commits now, and it for theirs, as long as a long query takes.
+    CHECK(Count(*store, "PRAGMA busy_timeout") == Store::kFirstLoadBusyMs);
     syncs.Reset();
     LoadLongReports(*store, run, 12, "a");
     CHECK(syncs.database_syncs() == 0);
     CHECK(syncs.wal_syncs() == 0);
-    REQUIRE(store->SyncToDisk().ok());
+    CHECK(testing::ReadFile(tmp.Path("f.db-journal")).empty());  // nothing to play back between loads' transactions
+    REQUIRE(store->FinishFirstLoad().ok());
     CHECK(syncs.database_syncs() >= 1);
-    CHECK(syncs.wal_syncs() >= 1);
     CHECK(Count(*store, "PRAGMA synchronous") == 1);  // NORMAL again
+    CHECK_FALSE(store->first_load_without_wal());
+    CHECK(JournalMode(*store) == "wal");  // readers beside later writers
+    CHECK(Count(*store, "PRAGMA busy_timeout") == Store::kBusyMs);
   }
   {
     std::unique_ptr<Store> store = OpenForLoad(tmp.Path("f.db"), &run, &skipped);
     CHECK_FALSE(skipped);  // documents stored before must survive a power cut
     CHECK(Count(*store, "PRAGMA synchronous") == 1);
+    CHECK_FALSE(store->first_load_without_wal());
+    CHECK(JournalMode(*store) == "wal");
     syncs.Reset();
     // The same load, syncing at each checkpoint: what the first one skipped.
     LoadLongReports(*store, run, 12, "b");
@@ -133,7 +160,7 @@ TEST_CASE("Store starts the write-back of a first load through the descriptor SQ
   CHECK(store->writebacks_started() == 2);  // one for each commit of the first load
   LoadLongReports(*store, run, 1, "b");  // commits asking for write-back through it
   CHECK(store->writebacks_started() == 3);
-  REQUIRE(store->SyncToDisk().ok());
+  REQUIRE(store->FinishFirstLoad().ok());
   CHECK(OpenDescriptors() == before);
   LoadLongReports(*store, run, 1, "c");  // synced from here on: no more hints
   CHECK(store->writebacks_started() == 3);
@@ -161,4 +188,39 @@ TEST_CASE("Store caches as many KiB of pages as it is told, on its own connectio
   REQUIRE((*lookup)->SetCacheKiB(256).ok());
   CHECK(Count(**lookup, "PRAGMA cache_size") == -256);
   CHECK(Count(**writer, "PRAGMA cache_size") == before);
+}
+
+TEST_CASE("Store opened only to read plays back the journal of a first load killed mid-transaction, and reads what was committed",
+          "[schema]") {
+  TempDir tmp;
+  const std::string path = tmp.Path("f.db");
+  pid_t pid = fork();
+  if (pid == 0) {
+    int64_t run;
+    bool first;
+    std::unique_ptr<Store> store = OpenForLoad(path, &run, &first);
+    if (!first || !store->first_load_without_wal()) _exit(2);
+    LoadLongReports(*store, run, 1, "kept");
+    // A small cache, so that the next transaction's pages spill into the
+    // file before its commit, the originals of those it changes saved in the
+    // journal; then the process dies, as under SIGKILL.
+    if (!store->SetCacheKiB(64).ok() || !store->Begin().ok()) _exit(3);
+    AnalyzedDocument a = AnalyzeText(std::string(kArticle) + std::string(1 << 20, ' '), "lost.txt");
+    if (!store->WriteDocument(a, run).ok()) _exit(4);
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  REQUIRE_FALSE(testing::ReadFile(path + "-journal").empty());  // a hot journal
+  auto store = Store::Open(path, Store::Mode::kReadOnly);
+  REQUIRE(store.ok());
+  CHECK(Count(**store, "SELECT count(*) FROM documents") == 1);
+  CHECK(Count(**store, "SELECT count(*) FROM documents WHERE doc_id = 'kept0'") == 1);
+  sqlite3_stmt* st;
+  REQUIRE(sqlite3_prepare_v2((*store)->db(), "PRAGMA integrity_check", -1, &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "ok");
+  sqlite3_finalize(st);
 }
