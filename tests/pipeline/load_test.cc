@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "pipeline/export.h"
@@ -38,6 +39,28 @@ Left LeftIn(const std::string& db) {
 
 auto NoSkip = [](const Skip& s) { FAIL("unexpected skip: " << s.message); };
 
+// Runs `stored` (a load or merge into f.db) stopped after three documents,
+// checks what it left, runs it again in full, and checks the result equals
+// the database at `whole` (`total` documents).
+void StopThenGoOn(testing::TempDir& tmp, const std::function<StatusOr<IngestStats>(std::function<bool()>)>& stored,
+                  const std::string& whole, uint64_t total) {
+  int asked = 0;
+  auto stopped = stored([&] { return ++asked > 3; });  // as Ctrl-C would, after the third
+  REQUIRE(stopped.ok());
+  CHECK(stopped->stopped);
+  CHECK(stopped->documents == 3);
+  Left left = LeftIn(tmp.Path("f.db"));
+  CHECK(left.documents == 3);
+  CHECK(left.unfinished_runs == 1);
+  CHECK(left.missing_indexes == 0);
+
+  auto rest = stored(nullptr);
+  REQUIRE(rest.ok());
+  CHECK_FALSE(rest->stopped);
+  CHECK(rest->documents == total - 3);
+  CHECK(Exported(tmp.Path("f.db")) == Exported(whole));
+}
+
 }  // namespace
 
 TEST_CASE("A load stopped after some document lines stores them whole and indexed, and the same load again goes on",
@@ -51,21 +74,9 @@ TEST_CASE("A load stopped after some document lines stores them whole and indexe
   REQUIRE(whole.ok());
   REQUIRE(whole->documents > 3);
   CHECK_FALSE(whole->stopped);
-
-  int asked = 0;
-  auto stopped = LoadParts(tmp.Path("f.db"), {tmp.Path("part-0000.jsonl")}, NoSkip, false, [&] { return ++asked > 3; });
-  REQUIRE(stopped.ok());
-  CHECK(stopped->stopped);
-  CHECK(stopped->documents == 3);
-  Left left = LeftIn(tmp.Path("f.db"));
-  CHECK(left.documents == 3);
-  CHECK(left.unfinished_runs == 1);
-  CHECK(left.missing_indexes == 0);
-
-  auto rest = LoadParts(tmp.Path("f.db"), {tmp.Path("part-0000.jsonl")}, NoSkip);
-  REQUIRE(rest.ok());
-  CHECK(rest->documents == whole->documents - 3);
-  CHECK(Exported(tmp.Path("f.db")) == Exported(tmp.Path("whole.db")));
+  StopThenGoOn(
+      tmp, [&](std::function<bool()> stop) { return LoadParts(tmp.Path("f.db"), {tmp.Path("part-0000.jsonl")}, NoSkip, false, stop); },
+      tmp.Path("whole.db"), whole->documents);
 }
 
 TEST_CASE("A merge stopped after some documents stores them whole and indexed, and the same merge again goes on",
@@ -77,20 +88,7 @@ TEST_CASE("A merge stopped after some documents stores them whole and indexed, a
   auto shard = Ingest(opt, NoSkip);
   REQUIRE(shard.ok());
   REQUIRE(shard->documents > 3);
-
-  int asked = 0;
-  auto stopped = MergeShards(tmp.Path("f.db"), {tmp.Path("shard.db")}, NoSkip, false, [&] { return ++asked > 3; });
-  REQUIRE(stopped.ok());
-  CHECK(stopped->stopped);
-  CHECK(stopped->documents == 3);
-  Left left = LeftIn(tmp.Path("f.db"));
-  CHECK(left.documents == 3);
-  CHECK(left.unfinished_runs == 1);
-  CHECK(left.missing_indexes == 0);
-
-  auto rest = MergeShards(tmp.Path("f.db"), {tmp.Path("shard.db")}, NoSkip);
-  REQUIRE(rest.ok());
-  CHECK_FALSE(rest->stopped);
-  CHECK(rest->documents == shard->documents - 3);
-  CHECK(Exported(tmp.Path("f.db")) == Exported(tmp.Path("shard.db")));
+  StopThenGoOn(
+      tmp, [&](std::function<bool()> stop) { return MergeShards(tmp.Path("f.db"), {tmp.Path("shard.db")}, NoSkip, false, stop); },
+      tmp.Path("shard.db"), shard->documents);
 }
