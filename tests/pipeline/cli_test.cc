@@ -426,7 +426,7 @@ TEST_CASE("CLI commands that read a database a load left without indexes say so,
   // As a load killed before its end leaves them (sqlite3 is installed by scripts/setup).
   REQUIRE(std::system(("sqlite3 " + db + " \"DROP INDEX claims_by_doc; DROP INDEX claims_by_metric\"").c_str()) == 0);
   for (const std::string& command : {"export --db " + db, "query --db " + db + " \"SELECT count(*) FROM claims\"",
-                                     "report --db " + db + " --out " + tmp.Path("r.html")}) {
+                                     "report --db " + db + " --out " + tmp.Path("r.html"), "check --db " + db}) {
     INFO(command);
     REQUIRE(RunSolieu(command, &out, &err) == 0);
     CHECK_THAT(err, Catch::Contains("note: " + db + " lacks the indexes") &&
